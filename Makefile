@@ -1,0 +1,50 @@
+# The index of Oogst's commands. Needs Python 3.11 (python3.11 or python3) and make.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export OOGST_DATA_DIR ?= $(CURDIR)/data
+
+.PHONY: demo install install-test test test-fast lint messages benchmark ci clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+
+## demo: install, migrate, load the demo register and serve it at http://127.0.0.1:8000
+demo: install
+	DEBUG=true $(BIN)/oogst migrate --no-input
+	DEBUG=true $(BIN)/oogst loaddemo
+	DEBUG=true $(BIN)/oogst runserver 127.0.0.1:8000
+
+## test: install everything and run every test (browser tests need Debian's chromium)
+test: install-test
+	bash scripts/check-system-packages.sh
+	$(BIN)/ruff check .
+	DEBUG=true $(BIN)/oogst makemigrations --check --dry-run
+	$(BIN)/python -m pytest
+
+## test-fast: everything but the browser tests
+test-fast: install-test
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## messages: refresh the translation catalogues after changing UI strings
+messages: install-test
+	cd src/oogst && DEBUG=true ../../$(BIN)/oogst makemessages -l nl -l en --no-obsolete
+	cd src/oogst && DEBUG=true ../../$(BIN)/oogst compilemessages
+
+## benchmark: the register overview with 2,000 generated pilots
+benchmark: install-test
+	$(BIN)/python benchmarks/register_overview.py
+
+clean:
+	rm -rf $(VENV) data build *.egg-info

@@ -1,0 +1,118 @@
+"""Register overview with 2,000 generated pilots: median render time and query count.
+
+Run: .venv/bin/python benchmarks/register_overview.py [--pilots 2000] [--requests 60]
+Uses a fresh SQLite database in a temporary folder unless DATABASE_URL is set (then it
+creates and drops a benchmark database on that server).
+"""
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pilots", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=60)
+    args = parser.parse_args()
+
+    tmp = tempfile.mkdtemp(prefix="oogst-bench-")
+    os.environ.setdefault("OOGST_DATA_DIR", tmp)
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oogst.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import (
+        CaptureQueriesContext,
+        get_runner,  # noqa: F401  (kept for parity with test setup)
+        setup_test_environment,
+    )
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        run(args, connection, CaptureQueriesContext, settings)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run(args, connection, CaptureQueriesContext, settings):
+    from django.test import Client
+
+    from oogst.accounts.models import Role, User
+    from oogst.pilots.models import Partner, Pilot, Portefeuille, Programma
+
+    owner = User.objects.create_user("bench", role=Role.LEZER)
+    programmas = [Programma.objects.create(number=n, name=f"Programma {n}") for n in range(1, 9)]
+    portefeuilles = [Portefeuille.objects.create(name=f"Portefeuille {n}") for n in range(12)]
+    Partner.objects.create(name="Partner")
+    dates = [
+        "4de kwartaal 2025",
+        "1 januari 2021",
+        "Nader te bepalen",
+        "jaarlijks",
+        "Eind 2025",
+        "Q3 2025",
+        "September 2020",
+        "2018",
+        "27-08-2024",
+        "1ste helft 2025",
+    ]
+    started = time.perf_counter()
+    pilots = []
+    for i in range(args.pilots):
+        pilot = Pilot(
+            name=f"Pilot {i:05d} {dates[i % 10]}",
+            slug=f"pilot-{i}",
+            programma=programmas[i % 8],
+            portefeuille=portefeuilles[i % 12],
+            owner=owner,
+            korte_omschrijving="Omschrijving " * 80,
+            doel="Doel " * 40,
+            startdatum=dates[i % 10],
+            einddatum=dates[(i + 3) % 10],
+            evaluatiemoment=dates[(i + 5) % 10],
+            fase=["uitvoering", "evaluatie", "afgerond"][i % 3],
+        )
+        pilot.interpret_dates()
+        pilot.search_text = pilot.build_search_text()
+        pilots.append(pilot)
+    Pilot.objects.bulk_create(pilots, batch_size=500)
+    print(
+        f"generated {args.pilots} pilots in {time.perf_counter() - started:.1f} s "
+        f"on {connection.vendor}"
+    )
+
+    client = Client()
+    client.force_login(owner)
+    for label, query in [
+        ("overview", ""),
+        ("search 'kwartaal'", "?q=kwartaal"),
+        ("sort by start date", "?sort=start"),
+        ("filter fase + evaluation year", "?fase=uitvoering&evaluatie_in=2025"),
+    ]:
+        timings = []
+        for _ in range(args.requests):
+            t0 = time.perf_counter()
+            response = client.get("/" + query)
+            timings.append((time.perf_counter() - t0) * 1000)
+            assert response.status_code == 200
+        with CaptureQueriesContext(connection) as ctx:
+            client.get("/" + query)
+        print(
+            f"{label:32s} median {statistics.median(timings):6.1f} ms  "
+            f"p95 {sorted(timings)[int(len(timings) * 0.95) - 1]:6.1f} ms  "
+            f"queries {len(ctx.captured_queries)}"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import services
+from .forms import UserForm
+from .models import User
+
+
+def _require_user_manager(request):
+    if not request.user.can_manage_users():
+        raise PermissionDenied
+
+
+@require_GET
+def user_list(request):
+    _require_user_manager(request)
+    return render(request, "accounts/user_list.html", {"users": User.objects.all()})
+
+
+@require_http_methods(["GET", "POST"])
+def user_create(request):
+    _require_user_manager(request)
+    form = UserForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        password = services.create_user_with_password(form.save(commit=False))
+        # Shown once, on the next page only; the beheerder hands it over.
+        messages.warning(
+            request,
+            _("Account %(user)s created. Its password, shown only now: %(password)s")
+            % {"user": form.instance.username, "password": password},
+        )
+        return redirect("accounts:user_list")
+    return render(request, "accounts/user_form.html", {"form": form, "account": None})
+
+
+@require_http_methods(["GET", "POST"])
+def user_edit(request, pk):
+    _require_user_manager(request)
+    account = get_object_or_404(User, pk=pk)
+    form = UserForm(request.POST or None, instance=account)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Account %(user)s saved.") % {"user": account.username})
+        return redirect("accounts:user_list")
+    return render(request, "accounts/user_form.html", {"form": form, "account": account})
+
+
+@require_POST
+def user_reset_password(request, pk):
+    _require_user_manager(request)
+    account = get_object_or_404(User, pk=pk)
+    password = services.reset_password(account)
+    messages.warning(
+        request,
+        _("New password for %(user)s, shown only now: %(password)s")
+        % {"user": account.username, "password": password},
+    )
+    return redirect("accounts:user_list")

@@ -1,0 +1,117 @@
+"""Load the demo register: the seed appendix's pilots, the memo's proposal and a user per role."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from auditlog.context import set_extra_data
+from django.db import transaction
+
+from oogst.accounts.models import Role, User
+from oogst.accounts.services import generate_password
+
+from . import demo_data
+from .models import Partner, Pilot, Portefeuille, Programma, StatusUpdate
+
+DEMO_USERS = [
+    # username, first name, last name, role
+    ("beheerder", "Bea", "Beheerder", Role.BEHEERDER),
+    ("coordinator", "Cor", "Coördinator", Role.COORDINATOR),
+    ("eigenaar", "Eva", "Eigenaar", Role.EIGENAAR),
+    ("lezer", "Lex", "Lezer", Role.LEZER),
+]
+# The demo owner keeps the housing and greenery pilots; the rest have no owner yet, which
+# shows that an eigenaar edits only their own pilots.
+DEMO_OWNED_PORTEFEUILLES = {"Wonen", "Natuur en milieu"}
+DEMO_REASON = "Overgenomen uit Bijlage 6. Monitoring evaluatie Pilots (demo)"
+
+
+@dataclass
+class DemoResult:
+    new_passwords: dict = field(default_factory=dict)
+    existing_users: list = field(default_factory=list)
+    pilots_created: int = 0
+    pilots_kept: int = 0
+
+
+@transaction.atomic
+def load_demo() -> DemoResult:
+    result = DemoResult()
+    users = _load_users(result)
+    programmas = {
+        number: Programma.objects.get_or_create(number=number, defaults={"name": name})[0]
+        for number, name in demo_data.PROGRAMMAS
+    }
+    portefeuilles = {
+        name: Portefeuille.objects.get_or_create(name=name)[0]
+        for name in demo_data.PORTEFEUILLES
+        if name
+    }
+    partners = {name: Partner.objects.get_or_create(name=name)[0] for name in demo_data.PARTNERS}
+    with set_extra_data(context_data={"additional_data": {"reason": DEMO_REASON}}):
+        for data in demo_data.PILOTS:
+            if Pilot.objects.filter(slug=data["slug"]).exists():
+                result.pilots_kept += 1  # idempotent: never overwrite what users changed since
+                continue
+            _create_pilot(data, programmas, portefeuilles, partners, users)
+            result.pilots_created += 1
+    return result
+
+
+def _load_users(result: DemoResult) -> dict:
+    users = {}
+    for username, first, last, role in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first,
+                "last_name": last,
+                "role": role,
+                "email": f"{username}@example.org",
+            },
+        )
+        if created:
+            password = generate_password()
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            result.new_passwords[username] = password
+        else:
+            result.existing_users.append(username)
+        users[role] = user
+    return users
+
+
+def _create_pilot(data, programmas, portefeuilles, partners, users):
+    portefeuille = portefeuilles.get(data["portefeuille"])
+    pilot = Pilot(
+        slug=data["slug"],
+        name=data["name"],
+        korte_omschrijving=data["korte_omschrijving"],
+        programma=programmas.get(data["programma"]),
+        portefeuille=portefeuille,
+        doel=data["doel"],
+        startdatum=data["startdatum"],
+        einddatum=data["einddatum"],
+        evaluatiemoment=data["evaluatiemoment"],
+        uitkomst_evaluatie=data["uitkomst_evaluatie"],
+        succesvol=data["succesvol"],
+        succesvol_toelichting=data["succesvol_toelichting"],
+        beleid_aanpassen=data["beleid_aanpassen"],
+        beleid_aanpassen_toelichting=data["beleid_aanpassen_toelichting"],
+        financieel_gevolg=data["financieel_gevolg"],
+        financieel_gevolg_toelichting=data["financieel_gevolg_toelichting"],
+        bestuurlijk_gerapporteerd=data["bestuurlijk_gerapporteerd"],
+        fase=data["fase"],
+        resultaat=data["resultaat"],
+        aanleiding_soort=data["aanleiding_soort"],
+        motienummers=", ".join(data["motienummers"]),
+        aanleiding_toelichting=data["aanleiding_toelichting"],
+        target_participants=data.get("target_participants"),
+        budget=Decimal(data["budget"]) if data.get("budget") else None,
+        owner=users[Role.EIGENAAR] if data["portefeuille"] in DEMO_OWNED_PORTEFEUILLES else None,
+    )
+    pilot.save()
+    pilot.partners.set([partners[name] for name in data["partners"]])
+    for update in data["status_updates"]:
+        StatusUpdate.objects.create(pilot=pilot, title=update["title"], text=update["text"])
+    if data["status_updates"]:
+        Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())

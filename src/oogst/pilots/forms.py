@@ -1,0 +1,199 @@
+import re
+
+from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from oogst import vague_dates
+from oogst.accounts.models import Role, User
+from oogst.core.forms import NLDesignFormMixin
+
+from .models import Fase, Partner, Pilot, Portefeuille, Programma, StatusUpdate
+
+MOTION_NUMBER = re.compile(r"^\d{2,4}-\d{1,4}[A-Za-z]?$")
+
+
+class PilotForm(NLDesignFormMixin, forms.ModelForm):
+    """The appendix's form. Unknown or empty answers are allowed: pilots are works in progress."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reason = forms.CharField(
+        label=_("Why changed?"),
+        required=False,
+        max_length=500,
+        help_text=_("Optional. Shown in the pilot's history."),
+        widget=forms.TextInput,
+    )
+
+    class Meta:
+        model = Pilot
+        fields = [
+            "name",
+            "korte_omschrijving",
+            "programma",
+            "portefeuille",
+            "doel",
+            "startdatum",
+            "einddatum",
+            "evaluatiemoment",
+            "uitkomst_evaluatie",
+            "succesvol",
+            "succesvol_toelichting",
+            "beleid_aanpassen",
+            "beleid_aanpassen_toelichting",
+            "financieel_gevolg",
+            "financieel_gevolg_toelichting",
+            "bestuurlijk_gerapporteerd",
+            "fase",
+            "resultaat",
+            "aanleiding_soort",
+            "motienummers",
+            "aanleiding_toelichting",
+            "partners",
+            "owner",
+            "target_participants",
+            "budget",
+        ]
+        widgets = {
+            "partners": forms.CheckboxSelectMultiple,
+            "korte_omschrijving": forms.Textarea(attrs={"rows": 8}),
+            "doel": forms.Textarea(attrs={"rows": 4}),
+            "uitkomst_evaluatie": forms.Textarea(attrs={"rows": 4}),
+            "succesvol_toelichting": forms.Textarea(attrs={"rows": 3}),
+            "beleid_aanpassen_toelichting": forms.Textarea(attrs={"rows": 3}),
+            "financieel_gevolg_toelichting": forms.Textarea(attrs={"rows": 3}),
+            "bestuurlijk_gerapporteerd": forms.Textarea(attrs={"rows": 3}),
+            "aanleiding_toelichting": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "startdatum": _(
+                'As you would write it: "1 september 2022", "4de kwartaal 2025", '
+                '"Nader te bepalen".'
+            ),
+            "einddatum": _('E.g. "31-12-2027", "Eind 2025", "onbekend".'),
+            "evaluatiemoment": _('E.g. "Q2 2025", "jaarlijks", "najaar 2027".'),
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["programma"].queryset = Programma.objects.filter(active=True)
+        self.fields["portefeuille"].queryset = Portefeuille.objects.filter(active=True)
+        self.fields["partners"].queryset = Partner.objects.filter(active=True)
+        # Keep inactive choices that the pilot already has, so an edit never drops them.
+        if self.instance.pk:
+            if self.instance.programma_id:
+                self.fields["programma"].queryset |= Programma.objects.filter(
+                    pk=self.instance.programma_id
+                )
+            if self.instance.portefeuille_id:
+                self.fields["portefeuille"].queryset |= Portefeuille.objects.filter(
+                    pk=self.instance.portefeuille_id
+                )
+            self.fields["partners"].queryset |= self.instance.partners.all()
+            self.fields["version"].initial = self.instance.version
+        owners = User.objects.filter(
+            is_active=True, role__in=[Role.EIGENAAR, Role.COORDINATOR, Role.BEHEERDER]
+        )
+        self.fields["owner"].queryset = owners
+        if not user.sees_all_as_editor:
+            # An owner cannot hand a pilot to someone else, nor take someone else's.
+            self.fields["owner"].disabled = True
+            if not self.instance.pk:
+                self.fields["owner"].initial = user.pk
+        for name in Pilot.VAGUE_DATE_FIELDS:
+            # Live interpretation under the field while typing (htmx); the server renders
+            # the same text on load, so it works without JavaScript too.
+            self.fields[name].widget.attrs.update(
+                {
+                    "hx-get": reverse("pilots:date_preview"),
+                    "hx-trigger": "input changed delay:250ms",
+                    "hx-target": f"#id_{name}_preview",
+                    "hx-swap": "innerHTML",
+                    "aria-describedby": f"id_{name}_help id_{name}_preview",
+                }
+            )
+
+    @property
+    def date_fields(self):
+        """Each vague date field with the interpretation of its current value."""
+        for name in Pilot.VAGUE_DATE_FIELDS:
+            bound = self[name]
+            yield bound, vague_dates.parse(bound.value() or "")
+
+    def clean_motienummers(self):
+        numbers = [n.strip() for n in self.cleaned_data["motienummers"].split(",") if n.strip()]
+        wrong = [n for n in numbers if not MOTION_NUMBER.match(n)]
+        if wrong:
+            raise forms.ValidationError(
+                _("Not a motion number: %(numbers)s. Write them like 1911-35 or 2111-03A."),
+                params={"numbers": ", ".join(wrong)},
+            )
+        return ", ".join(numbers)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("resultaat") and cleaned.get("fase") != Fase.AFGEROND:
+            self.add_error(
+                "resultaat", _("A result can only be given once the pilot is completed.")
+            )
+        return cleaned
+
+
+class StatusUpdateForm(NLDesignFormMixin, forms.ModelForm):
+    class Meta:
+        model = StatusUpdate
+        fields = ["date", "title", "text"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "text": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].required = True
+
+
+class RegisterFilterForm(NLDesignFormMixin, forms.Form):
+    """The register overview's filters; invalid values are ignored, never an error page."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    programma = forms.ModelChoiceField(
+        label=_("Programme"),
+        queryset=Programma.objects.all(),
+        required=False,
+        empty_label=_("All programmes"),
+    )
+    portefeuille = forms.ModelChoiceField(
+        label=_("Portfolio"),
+        queryset=Portefeuille.objects.all(),
+        required=False,
+        empty_label=_("All portfolios"),
+    )
+    fase = forms.ChoiceField(label=_("Phase"), required=False)
+    succesvol = forms.ChoiceField(label=_("Successful?"), required=False)
+    evaluatie_in = forms.IntegerField(
+        label=_("Evaluation in year"), required=False, min_value=1900, max_value=2199
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("name", _("Name")),
+            ("programma", _("Programme")),
+            ("start", _("Start date")),
+            ("end", _("End date")),
+            ("evaluatie", _("Evaluation moment")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Antwoord
+
+        self.fields["fase"].choices = [("", _("All phases")), *Fase.choices]
+        self.fields["succesvol"].choices = [
+            ("", _("All")),
+            *Antwoord.choices,
+            ("leeg", _("Not filled in")),
+        ]

@@ -1,0 +1,353 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from oogst import vague_dates
+
+# Long texts are generous but bounded, so a pasted novel is refused cleanly.
+LONG_TEXT_MAX = 20_000
+
+
+class Programma(models.Model):
+    """A programme of the municipal budget, e.g. "Programma 5. Veiligheid"."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"Programma {self.number}. {self.name}"
+
+
+class Portefeuille(models.Model):
+    """A portfolio of the college, held by a portefeuillehouder (an alderman or the mayor)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    portefeuillehouder = models.CharField(_("portfolio holder"), max_length=200, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("portfolio")
+        verbose_name_plural = _("portfolios")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Partner(models.Model):
+    """An organisation the municipality runs pilots with (Vidomes, RIEC, IVN, ...)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Fase(models.TextChoices):
+    VOORSTEL = "voorstel", _("Proposal")
+    VERKENNING = "verkenning", _("Exploration / feasibility")
+    VOORBEREIDING = "voorbereiding", _("Preparation")
+    UITVOERING = "uitvoering", _("Execution")
+    EVALUATIE = "evaluatie", _("Evaluation")
+    AFGEROND = "afgerond", _("Completed")
+    NIET_GESTART = "niet_gestart", _("Not started")
+
+
+class Resultaat(models.TextChoices):
+    """What came of a completed pilot."""
+
+    GEBORGD = "geborgd", _("Embedded in regular policy")
+    VOORTGEZET = "voortgezet", _("Continued or scaled up")
+    GESTOPT = "gestopt", _("Stopped")
+
+
+class Antwoord(models.TextChoices):
+    """The answer to each of the appendix's evaluation questions."""
+
+    JA = "ja", _("Yes")
+    DEELS = "deels", _("Partly")
+    NEE = "nee", _("No")
+    NOG_NIET_BEKEND = "nog_niet_bekend", _("Not yet known")
+    NVT = "nvt", _("Not applicable")
+
+
+class AanleidingSoort(models.TextChoices):
+    MOTIE = "motie", _("Council motion")
+    RIJKSPROGRAMMA = "rijksprogramma", _("National programme or subsidy")
+    EIGEN_INITIATIEF = "eigen_initiatief", _("Own initiative")
+
+
+class PilotQuerySet(models.QuerySet):
+    def for_register(self):
+        """Everything the register overview shows, in a fixed number of queries."""
+        return self.select_related("programma", "portefeuille", "owner")
+
+    def search(self, text: str):
+        """Case-insensitive search over naam, omschrijving, doel, evaluatie and stand van zaken."""
+        words = text.split()
+        qs = self
+        for word in words:
+            qs = qs.filter(search_text__icontains=word.lower())
+        return qs
+
+
+class Pilot(models.Model):
+    """One pilot, holding every field of the appendix's form ("Bijlage 6")."""
+
+    VAGUE_DATE_FIELDS = ("startdatum", "einddatum", "evaluatiemoment")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    korte_omschrijving = models.TextField(
+        _("short description"), blank=True, max_length=LONG_TEXT_MAX
+    )
+    programma = models.ForeignKey(
+        Programma,
+        verbose_name=_("programme"),
+        on_delete=models.PROTECT,
+        related_name="pilots",
+        null=True,
+        blank=True,
+    )
+    portefeuille = models.ForeignKey(
+        Portefeuille,
+        verbose_name=_("portfolio"),
+        on_delete=models.PROTECT,
+        related_name="pilots",
+        null=True,
+        blank=True,
+    )
+    doel = models.TextField(_("goal / intended result"), blank=True, max_length=LONG_TEXT_MAX)
+
+    # Dates are kept exactly as written; the interval they mean is derived on save.
+    startdatum = models.CharField(_("start date"), max_length=500, blank=True)
+    startdatum_start = models.DateField(null=True, editable=False)
+    startdatum_end = models.DateField(null=True, editable=False)
+    startdatum_precision = models.CharField(max_length=20, editable=False, default="unknown")
+    einddatum = models.CharField(_("end date"), max_length=500, blank=True)
+    einddatum_start = models.DateField(null=True, editable=False)
+    einddatum_end = models.DateField(null=True, editable=False)
+    einddatum_precision = models.CharField(max_length=20, editable=False, default="unknown")
+    evaluatiemoment = models.CharField(_("evaluation moment"), max_length=500, blank=True)
+    evaluatiemoment_start = models.DateField(null=True, editable=False)
+    evaluatiemoment_end = models.DateField(null=True, editable=False)
+    evaluatiemoment_precision = models.CharField(max_length=20, editable=False, default="unknown")
+
+    uitkomst_evaluatie = models.TextField(
+        _("evaluation outcome"), blank=True, max_length=LONG_TEXT_MAX
+    )
+    succesvol = models.CharField(
+        _("Pilot successful? Were the goals/results set in advance achieved?"),
+        max_length=20,
+        choices=Antwoord.choices,
+        blank=True,
+    )
+    succesvol_toelichting = models.TextField(
+        _("explanation (successful)"), blank=True, max_length=LONG_TEXT_MAX
+    )
+    beleid_aanpassen = models.CharField(
+        _("Do the results give reason to adjust existing policy?"),
+        max_length=20,
+        choices=Antwoord.choices,
+        blank=True,
+    )
+    beleid_aanpassen_toelichting = models.TextField(
+        _("explanation (policy)"), blank=True, max_length=LONG_TEXT_MAX
+    )
+    financieel_gevolg = models.CharField(
+        _("Does adjusting the policy have a financial consequence?"),
+        max_length=20,
+        choices=Antwoord.choices,
+        blank=True,
+    )
+    financieel_gevolg_toelichting = models.TextField(
+        _("explanation (financial)"), blank=True, max_length=LONG_TEXT_MAX
+    )
+    bestuurlijk_gerapporteerd = models.TextField(
+        _("How reported to the administration?"), blank=True, max_length=LONG_TEXT_MAX
+    )
+
+    fase = models.CharField(_("phase"), max_length=20, choices=Fase.choices, default=Fase.VOORSTEL)
+    resultaat = models.CharField(
+        _("result"),
+        max_length=20,
+        choices=Resultaat.choices,
+        blank=True,
+        help_text=_("Only for a completed pilot: what came of it."),
+    )
+
+    aanleiding_soort = models.CharField(
+        _("cause"), max_length=20, choices=AanleidingSoort.choices, blank=True
+    )
+    motienummers = models.CharField(
+        _("motion numbers"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Council motion numbers as the council writes them, comma-separated, "
+            "e.g. 1911-35, 2406-25."
+        ),
+    )
+    aanleiding_toelichting = models.TextField(
+        _("cause explained"),
+        blank=True,
+        max_length=LONG_TEXT_MAX,
+        help_text=_("E.g. the national programme or subsidy and the ministry behind it."),
+    )
+    partners = models.ManyToManyField(
+        Partner, verbose_name=_("partners"), related_name="pilots", blank=True
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="owned_pilots",
+        null=True,
+        blank=True,
+    )
+    target_participants = models.PositiveIntegerField(
+        _("target number of participants"), null=True, blank=True
+    )
+    budget = models.DecimalField(
+        _("budget (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+
+    # Lowercased text of the searchable fields and status updates, kept in step on save,
+    # so full-text search is one indexed-friendly filter on SQLite and PostgreSQL alike.
+    search_text = models.TextField(editable=False, blank=True, default="")
+    # Optimistic locking: a save of a stale form is refused instead of overwriting.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PilotQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pilot")
+        verbose_name_plural = _("pilots")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(resultaat="") | Q(fase=Fase.AFGEROND),
+                name="pilot_resultaat_only_when_afgerond",
+            ),
+            models.CheckConstraint(condition=Q(fase__in=Fase.values), name="pilot_fase_valid"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self.name, exclude_pk=self.pk)
+        self.interpret_dates()
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("pilots:detail", kwargs={"slug": self.slug})
+
+    def interpret_dates(self) -> None:
+        """Derive each vague date's interval from its text (the text is what counts)."""
+        for field in self.VAGUE_DATE_FIELDS:
+            parsed = vague_dates.parse(getattr(self, field))
+            setattr(self, f"{field}_start", parsed.start)
+            setattr(self, f"{field}_end", parsed.end)
+            setattr(self, f"{field}_precision", parsed.precision)
+
+    def vague_date(self, field: str) -> vague_dates.VagueDate:
+        return vague_dates.parse(getattr(self, field))
+
+    def build_search_text(self) -> str:
+        parts = [
+            self.name,
+            self.korte_omschrijving,
+            self.doel,
+            self.uitkomst_evaluatie,
+            self.succesvol_toelichting,
+            self.beleid_aanpassen_toelichting,
+            self.financieel_gevolg_toelichting,
+            self.bestuurlijk_gerapporteerd,
+        ]
+        if self.pk:
+            parts.extend(self.status_updates.values_list("title", "text").iterator())
+        return "\n".join(_flatten(parts)).lower()
+
+    @property
+    def motion_numbers(self) -> list[str]:
+        return [n.strip() for n in self.motienummers.split(",") if n.strip()]
+
+    @property
+    def evaluation_questions(self):
+        """The appendix's three questions as (label, answer label, explanation)."""
+        return [
+            (
+                self._meta.get_field(name).verbose_name,
+                getattr(self, f"get_{name}_display")(),
+                getattr(self, f"{name}_toelichting"),
+            )
+            for name in ("succesvol", "beleid_aanpassen", "financieel_gevolg")
+        ]
+
+
+def _flatten(parts):
+    for part in parts:
+        if isinstance(part, tuple | list):
+            yield from (p for p in part if p)
+        elif part:
+            yield part
+
+
+def unique_slug(name: str, *, exclude_pk=None) -> str:
+    base = slugify(name)[:200] or "pilot"
+    slug, n = base, 2
+    while Pilot.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+class StatusUpdate(models.Model):
+    """A dated "stand van zaken" update written by the pilot's owner."""
+
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="status_updates")
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("Empty for updates carried over from an appendix without a date."),
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    text = models.TextField(_("text"), max_length=LONG_TEXT_MAX)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        # Newest first; undated (carried-over) updates after the dated ones.
+        ordering = [models.F("date").desc(nulls_last=True), "-created_at", "-id"]
+
+    def __str__(self):
+        return self.title or self.text[:60]

@@ -1,0 +1,122 @@
+"""Workflows on pilots. The same functions serve the pages, the commands and (later) the API."""
+
+from dataclasses import dataclass
+
+from auditlog.context import set_extra_data
+from auditlog.models import LogEntry
+from django.db import transaction
+
+from .models import Pilot, StatusUpdate
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field changed by someone else since a form was opened."""
+
+    field: str
+    old: str
+    new: str
+    actor: str
+    timestamp: object
+
+
+class StaleEdit(Exception):
+    """The pilot was saved by someone else after the editor opened the form."""
+
+    def __init__(self, pilot: Pilot, changes: list[Change]):
+        super().__init__(f"Pilot {pilot.pk} changed since the form was opened")
+        self.pilot = pilot
+        self.changes = changes
+
+
+def _history_context(actor, *, reason: str = "", remote_addr: str | None = None):
+    extra = {"actor": actor, "remote_addr": remote_addr}
+    if reason:
+        extra["additional_data"] = {"reason": reason}
+    return set_extra_data(context_data=extra)
+
+
+@transaction.atomic
+def create_pilot(*, actor, pilot: Pilot, partners=(), reason: str = "", remote_addr=None) -> Pilot:
+    """Register a new pilot. An owner who creates a pilot owns it unless told otherwise."""
+    if pilot.owner_id is None and actor is not None and not actor.sees_all_as_editor:
+        pilot.owner = actor
+    with _history_context(actor, reason=reason, remote_addr=remote_addr):
+        pilot.save()
+        pilot.partners.set(partners)
+    return pilot
+
+
+@transaction.atomic
+def update_pilot(
+    *,
+    actor,
+    pilot: Pilot,
+    expected_version: int,
+    partners=None,
+    reason: str = "",
+    remote_addr=None,
+) -> Pilot:
+    """Save an edited pilot, refusing the save when the form was stale.
+
+    The row is locked (SELECT ... FOR UPDATE on PostgreSQL; SQLite runs IMMEDIATE
+    transactions, which take the write lock up front), so of two simultaneous saves of the
+    same version exactly one wins; the other gets StaleEdit with what changed in between.
+    """
+    current = (
+        Pilot.objects.select_for_update().filter(pk=pilot.pk).values_list("version", flat=True)
+    )
+    if current.first() != expected_version:
+        raise StaleEdit(pilot, changes_since(pilot, expected_version))
+    pilot.version = expected_version + 1
+    with _history_context(actor, reason=reason, remote_addr=remote_addr):
+        pilot.save()
+        if partners is not None:
+            pilot.partners.set(partners)
+    return pilot
+
+
+def changes_since(pilot: Pilot, version: int) -> list[Change]:
+    """Field changes recorded after `version` of the pilot, oldest first."""
+    changes = []
+    entries = (
+        LogEntry.objects.get_for_object(pilot).select_related("actor").order_by("timestamp", "pk")
+    )
+    for entry in entries:
+        version_change = entry.changes_dict.get("version")
+        if not version_change or int(version_change[1]) <= version:
+            continue
+        actor = str(entry.actor) if entry.actor else "?"
+        for field, (old, new) in entry.changes_display_dict.items():
+            if field.lower() == "version":
+                continue
+            changes.append(Change(field, old, new, actor, entry.timestamp))
+    return changes
+
+
+@transaction.atomic
+def add_status_update(*, actor, pilot: Pilot, update: StatusUpdate, remote_addr=None):
+    update.pilot = pilot
+    update.author = actor
+    with _history_context(actor, remote_addr=remote_addr):
+        update.save()
+    # Keep full-text search in step with the new update (not a history-worthy change).
+    Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())
+    return update
+
+
+def history(pilot: Pilot):
+    """The pilot's change history and its status updates', newest first."""
+    from django.contrib.contenttypes.models import ContentType
+
+    pilot_entries = LogEntry.objects.get_for_object(pilot)
+    update_ids = list(pilot.status_updates.values_list("pk", flat=True))
+    update_entries = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(StatusUpdate),
+        object_pk__in=[str(pk) for pk in update_ids],
+    )
+    return (
+        (pilot_entries | update_entries)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )

@@ -1,0 +1,15 @@
+from django.urls import path, re_path
+
+from . import views
+
+app_name = "pilots"
+urlpatterns = [
+    path("", views.register, name="register"),
+    path("pilots/nieuw/", views.create, name="create"),
+    re_path(r"^pilots/export\.(?P<fmt>csv|json)$", views.export, name="export"),
+    path("pilots/datum/", views.date_preview, name="date_preview"),
+    path("pilots/<slug:slug>/", views.detail, name="detail"),
+    path("pilots/<slug:slug>/bewerken/", views.edit, name="edit"),
+    path("pilots/<slug:slug>/stand-van-zaken/", views.add_status_update, name="add_status_update"),
+    path("pilots/<slug:slug>/geschiedenis/", views.history, name="history"),
+]

@@ -1,0 +1,214 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from oogst import vague_dates
+
+from . import exports, services
+from .forms import PilotForm, RegisterFilterForm, StatusUpdateForm
+from .models import Pilot
+
+PAGE_SIZE = 50
+
+SORTS = {
+    "name": [F("name").asc()],
+    "programma": [F("programma__number").asc(nulls_last=True), F("name").asc()],
+    # Interpreted dates: earliest first, unknown and unrecognised last.
+    "start": [F("startdatum_start").asc(nulls_last=True), F("name").asc()],
+    "end": [F("einddatum_end").asc(nulls_last=True), F("name").asc()],
+    "evaluatie": [F("evaluatiemoment_start").asc(nulls_last=True), F("name").asc()],
+}
+
+
+def filtered_register(params):
+    form = RegisterFilterForm(params)
+    pilots = Pilot.objects.for_register()
+    sort = "name"
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            pilots = pilots.search(data["q"])
+        if data["programma"]:
+            pilots = pilots.filter(programma=data["programma"])
+        if data["portefeuille"]:
+            pilots = pilots.filter(portefeuille=data["portefeuille"])
+        if data["fase"]:
+            pilots = pilots.filter(fase=data["fase"])
+        if data["succesvol"]:
+            pilots = pilots.filter(
+                succesvol="" if data["succesvol"] == "leeg" else data["succesvol"]
+            )
+        if data["evaluatie_in"]:
+            year = data["evaluatie_in"]
+            # Overlap of the interpreted evaluation interval with the year.
+            pilots = pilots.filter(
+                evaluatiemoment_start__year__lte=year, evaluatiemoment_end__year__gte=year
+            )
+        sort = data["sort"] or "name"
+    return form, pilots.order_by(*SORTS[sort])
+
+
+@require_GET
+def register(request):
+    form, pilots = filtered_register(request.GET)
+    page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "pilots/register.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_create": request.user.can_create_pilot(),
+        },
+    )
+
+
+@require_GET
+def detail(request, slug):
+    pilot = get_object_or_404(
+        Pilot.objects.select_related("programma", "portefeuille", "owner"), slug=slug
+    )
+    return render(
+        request,
+        "pilots/detail.html",
+        {
+            "pilot": pilot,
+            "dates": [
+                (pilot._meta.get_field(f).verbose_name, pilot.vague_date(f))
+                for f in Pilot.VAGUE_DATE_FIELDS
+            ],
+            "status_updates": pilot.status_updates.select_related("author"),
+            "partners": pilot.partners.all(),
+            "can_edit": request.user.can_edit_pilot(pilot),
+            "update_form": StatusUpdateForm(),
+        },
+    )
+
+
+def _client_ip(request):
+    return request.META.get("REMOTE_ADDR")
+
+
+@require_http_methods(["GET", "POST"])
+def create(request):
+    if not request.user.can_create_pilot():
+        raise PermissionDenied
+    form = PilotForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        pilot = form.save(commit=False)
+        services.create_pilot(
+            actor=request.user,
+            pilot=pilot,
+            partners=form.cleaned_data["partners"],
+            reason=form.cleaned_data["reason"],
+            remote_addr=_client_ip(request),
+        )
+        messages.success(request, _("Pilot “%(name)s” was created.") % {"name": pilot.name})
+        return redirect(pilot)
+    return render(request, "pilots/form.html", {"form": form, "pilot": None})
+
+
+@require_http_methods(["GET", "POST"])
+def edit(request, slug):
+    pilot = get_object_or_404(Pilot, slug=slug)
+    if not request.user.can_edit_pilot(pilot):
+        raise PermissionDenied
+    form = PilotForm(request.POST or None, instance=pilot, user=request.user)
+    stale = None
+    if request.method == "POST" and form.is_valid():
+        edited = form.save(commit=False)
+        try:
+            services.update_pilot(
+                actor=request.user,
+                pilot=edited,
+                expected_version=form.cleaned_data["version"] or 0,
+                partners=form.cleaned_data["partners"],
+                reason=form.cleaned_data["reason"],
+                remote_addr=_client_ip(request),
+            )
+        except services.StaleEdit as conflict:
+            stale = conflict.changes
+            # Keep what the user typed; the next save is a deliberate overwrite of the
+            # version they have now seen.
+            data = request.POST.copy()
+            data["version"] = Pilot.objects.values_list("version", flat=True).get(pk=pilot.pk)
+            form = PilotForm(data, instance=Pilot.objects.get(pk=pilot.pk), user=request.user)
+            form.is_valid()
+        else:
+            messages.success(request, _("Your changes were saved."))
+            return redirect(edited)
+    return render(request, "pilots/form.html", {"form": form, "pilot": pilot, "stale": stale})
+
+
+@require_POST
+def add_status_update(request, slug):
+    pilot = get_object_or_404(Pilot, slug=slug)
+    if not request.user.can_edit_pilot(pilot):
+        raise PermissionDenied
+    form = StatusUpdateForm(request.POST)
+    if form.is_valid():
+        services.add_status_update(
+            actor=request.user,
+            pilot=pilot,
+            update=form.save(commit=False),
+            remote_addr=_client_ip(request),
+        )
+        messages.success(request, _("The status update was added."))
+        return redirect(pilot)
+    return render(
+        request,
+        "pilots/detail.html",
+        {
+            "pilot": pilot,
+            "dates": [
+                (pilot._meta.get_field(f).verbose_name, pilot.vague_date(f))
+                for f in Pilot.VAGUE_DATE_FIELDS
+            ],
+            "status_updates": pilot.status_updates.select_related("author"),
+            "partners": pilot.partners.all(),
+            "can_edit": True,
+            "update_form": form,
+        },
+        status=400,
+    )
+
+
+@require_GET
+def history(request, slug):
+    pilot = get_object_or_404(Pilot, slug=slug)
+    return render(
+        request, "pilots/history.html", {"pilot": pilot, "entries": services.history(pilot)}
+    )
+
+
+@require_GET
+def export(request, fmt):
+    pilots = exports.export_queryset()
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="oogst-pilots.csv"'
+        exports.write_csv(response, pilots)
+    else:
+        response = HttpResponse(content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="oogst-pilots.json"'
+        exports.write_json(response, pilots)
+    return response
+
+
+@require_GET
+def date_preview(request):
+    """The live interpretation shown under a date field while the user types (htmx)."""
+    # htmx sends the input under its own field name.
+    text = next(
+        (request.GET[k] for k in (*Pilot.VAGUE_DATE_FIELDS, "text") if k in request.GET), ""
+    )
+    parsed = vague_dates.parse(text[:500])
+    return render(request, "pilots/_date_preview.html", {"parsed": parsed})

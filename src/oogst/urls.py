@@ -1,0 +1,10 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("oogst.pilots.urls")),
+    path("beheer/", include("oogst.accounts.urls")),
+]

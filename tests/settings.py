@@ -1,0 +1,18 @@
+"""Test settings: the real settings, with test-only environment and faster hashing."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
+os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("OOGST_DATA_DIR", "/tmp/oogst-tests")
+
+from oogst.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["*"]
+LANGUAGE_CODE = "nl"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns when missing)
