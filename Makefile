@@ -39,7 +39,7 @@ lint: install-test
 
 ## messages: refresh the translation catalogues after changing UI strings
 messages: install-test
-	cd src/oogst && DEBUG=true ../../$(BIN)/oogst makemessages -l nl -l en --no-obsolete
+	cd src/oogst && DEBUG=true ../../$(BIN)/oogst makemessages -l nl --no-obsolete
 	cd src/oogst && DEBUG=true ../../$(BIN)/oogst compilemessages
 
 ## benchmark: the register overview with 2,000 generated pilots

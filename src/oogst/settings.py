@@ -22,11 +22,19 @@ def env_or_file(name, default=None):
     return env.str(name, default=default)
 
 
+def env_bool(name: str, default: bool) -> bool:
+    """"true" or "false" (any case); anything else is a configuration error, not a guess."""
+    value = env.str(name, default=str(default)).strip().lower()
+    if value not in ("true", "false"):
+        raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+    return value == "true"
+
+
 # OOGST_DATA_DIR: where the SQLite database lives by default (created when missing).
 DATA_DIR = Path(env.str("OOGST_DATA_DIR", default=str(Path.cwd() / "data")))
 
 # DEBUG: development mode. Only "true"/"false" (any case); anything else is an error.
-DEBUG = env.bool("DEBUG", default=False)
+DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET = "insecure-development-key-do-not-use-in-production"
 # SECRET_KEY: required when DEBUG is off; production refuses to start with the default.
@@ -190,7 +198,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # SECURE_SSL_REDIRECT / SECURE_HSTS_SECONDS: on behind TLS in production.
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
