@@ -168,3 +168,17 @@ def test_a_status_update_without_text_is_refused(client, alice, alices_pilot):
     )
     assert response.status_code == 400
     assert not alices_pilot.status_updates.exists()
+
+
+def test_the_partner_choices_list_each_partner_once_and_keep_inactive_ones_in_use(
+        client, alice, alices_pilot, bobs_pilot, partner):
+    from oogst.pilots.models import Partner
+
+    alices_pilot.partners.add(partner)
+    bobs_pilot.partners.add(partner)
+    Partner.objects.create(name="Oud partner", active=False)
+    partner.active = False
+    partner.save()
+    client.force_login(alice)
+    form = client.get(reverse("pilots:edit", args=[alices_pilot.slug])).context["form"]
+    assert [p.name for p in form.fields["partners"].queryset] == ["RIEC"]

@@ -111,7 +111,9 @@ def _create_pilot(data, programmas, portefeuilles, partners, users):
     )
     pilot.save()
     pilot.partners.set([partners[name] for name in data["partners"]])
-    for update in data["status_updates"]:
+    # Undated updates show newest-created first; create them in reverse so the page keeps
+    # the appendix's order.
+    for update in reversed(data["status_updates"]):
         StatusUpdate.objects.create(pilot=pilot, title=update["title"], text=update["text"])
     if data["status_updates"]:
         Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())

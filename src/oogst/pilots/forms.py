@@ -1,6 +1,7 @@
 import re
 
 from django import forms
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -77,21 +78,17 @@ class PilotForm(NLDesignFormMixin, forms.ModelForm):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["programma"].queryset = Programma.objects.filter(active=True)
-        self.fields["portefeuille"].queryset = Portefeuille.objects.filter(active=True)
-        self.fields["partners"].queryset = Partner.objects.filter(active=True)
-        # Keep inactive choices that the pilot already has, so an edit never drops them.
-        if self.instance.pk:
-            if self.instance.programma_id:
-                self.fields["programma"].queryset |= Programma.objects.filter(
-                    pk=self.instance.programma_id
-                )
-            if self.instance.portefeuille_id:
-                self.fields["portefeuille"].queryset |= Portefeuille.objects.filter(
-                    pk=self.instance.portefeuille_id
-                )
-            self.fields["partners"].queryset |= self.instance.partners.all()
-            self.fields["version"].initial = self.instance.version
+        # Active choices, plus the inactive ones this pilot already has, so an edit never
+        # drops them.
+        pilot = self.instance if self.instance.pk else None
+        self.fields["programma"].queryset = Programma.objects.filter(
+            Q(active=True) | Q(pk=getattr(pilot, "programma_id", None)))
+        self.fields["portefeuille"].queryset = Portefeuille.objects.filter(
+            Q(active=True) | Q(pk=getattr(pilot, "portefeuille_id", None)))
+        self.fields["partners"].queryset = Partner.objects.filter(
+            Q(active=True) | Q(pk__in=pilot.partners.values("pk") if pilot else []))
+        if pilot:
+            self.fields["version"].initial = pilot.version
         owners = User.objects.filter(
             is_active=True, role__in=[Role.EIGENAAR, Role.COORDINATOR, Role.BEHEERDER]
         )
