@@ -36,6 +36,10 @@ def main():
         setup_test_environment,
     )
 
+    from django.core.management import call_command
+
+    # Production settings: hashed static files, as served by whitenoise.
+    call_command("collectstatic", interactive=False, verbosity=0)
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
