@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "oogst.core",
     "oogst.accounts",
     "oogst.pilots",
+    "oogst.rounds",
+    "oogst.documents",
 ]
 
 MIDDLEWARE = [

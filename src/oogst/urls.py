@@ -6,5 +6,6 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("oogst.pilots.urls")),
+    path("", include("oogst.rounds.urls")),
     path("beheer/", include("oogst.accounts.urls")),
 ]

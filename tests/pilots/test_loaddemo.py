@@ -50,7 +50,10 @@ def test_each_role_gets_a_demo_user_whose_password_is_printed_once():
 
 
 def test_the_demo_users_passwords_differ_between_installations(django_user_model):
+    from oogst.rounds.models import Round
+
     first = loaddemo()
+    Round.objects.all().delete()
     Pilot.objects.all().delete()
     User.objects.all().delete()
     second = loaddemo()
@@ -98,3 +101,19 @@ def _export():
     out = io.StringIO()
     call_command("export", "--format", "json", stdout=out)
     return out.getvalue()
+
+
+def test_the_demo_holds_the_seed_appendix_as_a_frozen_published_round():
+    from oogst.rounds.models import Round
+    from oogst.rounds.services import snapshots
+
+    loaddemo()
+    round = Round.objects.get(slug="perspectiefnota-2026")
+    assert round.is_frozen and round.published
+    records = snapshots(round)
+    assert len(records) == 11
+    assert "Samen bouwen aan verbinding en ontwikkeling" not in [r["name"] for r in records]
+    # Programma order, then name, as the appendix prints it.
+    assert records[0]["name"] == "Vindplaats verborgen schulden"
+    loaddemo()
+    assert Round.objects.count() == 1

@@ -1,5 +1,6 @@
 """Load the demo register: the seed appendix's pilots, the memo's proposal and a user per role."""
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -54,7 +55,36 @@ def load_demo() -> DemoResult:
                 continue
             _create_pilot(data, programmas, portefeuilles, partners, users)
             result.pilots_created += 1
+    _load_demo_round(users)
     return result
+
+
+# The seed appendix carries no dates of its own; its newest facts are of February 2025, so the
+# demo places the round's reference date just after that.
+DEMO_ROUND = {
+    "slug": "perspectiefnota-2026", "name": "Perspectiefnota 2026", "kind": "perspectiefnota",
+    "peildatum": datetime.date(2025, 3, 1), "deadline": datetime.date(2025, 2, 21),
+}
+
+
+def _load_demo_round(users):
+    """The seed appendix as a frozen, published round, so its appendix downloads at once."""
+    from oogst.rounds import services as rounds
+    from oogst.rounds.models import Round, RoundEntry
+
+    if Round.objects.filter(slug=DEMO_ROUND["slug"]).exists():
+        return
+    coordinator = users[Role.COORDINATOR]
+    seed_slugs = [p["slug"] for p in demo_data.PILOTS if p["fase"] != "niet_gestart"]
+    round = rounds.open_round(
+        actor=coordinator, round=Round(**DEMO_ROUND),
+        pilots=Pilot.objects.filter(slug__in=seed_slugs))
+    for entry in RoundEntry.objects.filter(round=round).select_related("pilot"):
+        rounds.mark_updated(actor=entry.pilot.owner or coordinator, entry=entry)
+        if entry.pilot.owner_id != coordinator.pk:
+            rounds.approve(actor=coordinator, entry=entry)
+    rounds.freeze(actor=coordinator, round=round, force=True)
+    rounds.publish(actor=coordinator, round=round)
 
 
 def _load_users(result: DemoResult) -> dict:

@@ -1,0 +1,174 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from oogst.pilots.models import Fase, Pilot
+
+DEFAULT_APPENDIX_TITLE = "Bijlage 6. Monitoring evaluatie Pilots"
+DEFAULT_INLEIDING = (
+    "Deze bijlage geeft een overzicht van alle recent afgeronde en lopende pilots die bij de "
+    "gemeente lopen. De nadruk ligt op de evaluatie van deze pilots en, indien van toepassing, "
+    "de gevolgen van deze evaluatie.\n\n"
+    "Deze bijlage is een uitvloeisel van raadsmotie 21-0642, Oogst van de pilots en wordt twee "
+    "keer per jaar geactualiseerd (en opgenomen in perspectiefnota en programmabegroting)."
+)
+
+
+class RoundKind(models.TextChoices):
+    PERSPECTIEFNOTA = "perspectiefnota", _("Perspectiefnota")
+    PROGRAMMABEGROTING = "programmabegroting", _("Programmabegroting")
+    JAARREKENING = "jaarrekening", _("Jaarrekening")
+    VOORTGANGSRAPPORTAGE = "voortgangsrapportage", _("Voortgangsrapportage")
+
+
+class RoundStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    VASTGESTELD = "vastgesteld", _("Frozen")
+
+
+class AppendixOrder(models.TextChoices):
+    PROGRAMMA = "programma", _("Programme, then name")
+    NAAM = "naam", _("Name")
+
+
+class RoundQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Lezers see only published rounds; everyone who works on pilots sees all."""
+        if user.role == "lezer":
+            return self.filter(published=True)
+        return self
+
+
+class Round(models.Model):
+    """A reporting round: the register as reported to the council at one peildatum."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=RoundKind.choices)
+    peildatum = models.DateField(_("reference date"))
+    deadline = models.DateField(_("deadline for owners"))
+    appendix_title = models.CharField(
+        _("appendix title"), max_length=200, default=DEFAULT_APPENDIX_TITLE)
+    inleiding = models.TextField(_("introduction"), blank=True, default=DEFAULT_INLEIDING,
+                                 max_length=20_000)
+    appendix_order = models.CharField(
+        _("order in the appendix"), max_length=20, choices=AppendixOrder.choices,
+        default=AppendixOrder.PROGRAMMA)
+    status = models.CharField(
+        _("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN)
+    frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True)
+    frozen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                  null=True, blank=True, related_name="+")
+    published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RoundQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("reporting round")
+        verbose_name_plural = _("reporting rounds")
+        ordering = ["-peildatum", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published=False) | Q(status="vastgesteld"),
+                name="round_published_only_when_frozen",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("rounds:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status == RoundStatus.VASTGESTELD
+
+    def previous(self):
+        return (Round.objects.filter(peildatum__lt=self.peildatum).exclude(pk=self.pk)
+                .order_by("-peildatum", "-pk").first())
+
+    def deadline_passed(self, today=None) -> bool:
+        return (today or timezone.localdate()) > self.deadline
+
+
+class EntryStatus(models.TextChoices):
+    OPEN = "open", _("To do")
+    BIJGEWERKT = "bijgewerkt", _("Updated")
+    TERUGGESTUURD = "teruggestuurd", _("Sent back")
+    GOEDGEKEURD = "goedgekeurd", _("Approved")
+
+
+class RoundEntry(models.Model):
+    """One pilot in a round: the owner's task, the coordinator's review, and the snapshot."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="entries")
+    pilot = models.ForeignKey(Pilot, on_delete=models.PROTECT, related_name="round_entries")
+    status = models.CharField(
+        _("status"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.OPEN)
+    updated_marked_at = models.DateTimeField(null=True, blank=True)
+    updated_marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                          null=True, blank=True, related_name="+")
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    null=True, blank=True, related_name="+",
+                                    verbose_name=_("approved by"))
+    # The pilot as reported, fixed when the round is frozen; never changed by later edits.
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("round entry")
+        verbose_name_plural = _("round entries")
+        ordering = ["pilot__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "pilot"], name="one_entry_per_pilot_per_round"),
+            models.CheckConstraint(condition=Q(status__in=EntryStatus.values),
+                                   name="round_entry_status_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.round} – {self.pilot}"
+
+    @property
+    def is_done_for_owner(self) -> bool:
+        return self.status in (EntryStatus.BIJGEWERKT, EntryStatus.GOEDGEKEURD)
+
+
+class EntryReturn(models.Model):
+    """The coordinator sent an entry back to its owner, with a reason the owner reads."""
+
+    entry = models.ForeignKey(RoundEntry, on_delete=models.CASCADE, related_name="returns")
+    reason = models.TextField(_("reason"), max_length=5000)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+
+class Notification(models.Model):
+    """A mail sent to an owner about a round; the unique key makes sending idempotent."""
+
+    class Kind(models.TextChoices):
+        OPENED = "opened", _("Round opened")
+        REMINDER = "reminder", _("Deadline reminder")
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="notifications")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user", "kind"], name="one_mail_per_kind")
+        ]
+
+
+DEFAULT_EXCLUDED_FASES = (Fase.VOORSTEL, Fase.NIET_GESTART)
