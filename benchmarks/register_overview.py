@@ -29,14 +29,13 @@ def main():
 
     django.setup()
     from django.conf import settings
+    from django.core.management import call_command
     from django.db import connection
     from django.test.utils import (
         CaptureQueriesContext,
         get_runner,  # noqa: F401  (kept for parity with test setup)
         setup_test_environment,
     )
-
-    from django.core.management import call_command
 
     # Production settings: hashed static files, as served by whitenoise.
     call_command("collectstatic", interactive=False, verbosity=0)

@@ -23,7 +23,7 @@ def env_or_file(name, default=None):
 
 
 def env_bool(name: str, default: bool) -> bool:
-    """"true" or "false" (any case); anything else is a configuration error, not a guess."""
+    """ "true" or "false" (any case); anything else is a configuration error, not a guess."""
     value = env.str(name, default=str(default)).strip().lower()
     if value not in ("true", "false"):
         raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")

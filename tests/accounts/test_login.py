@@ -22,8 +22,9 @@ def test_a_wrong_password_gets_a_message_and_no_session(client, alice):
     assert "_auth_user_id" not in client.session
 
 
-def test_after_five_failures_even_the_right_password_is_refused_for_a_while(client, alice,
-                                                                            settings):
+def test_after_five_failures_even_the_right_password_is_refused_for_a_while(
+    client, alice, settings
+):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, "alice", "wrong")
     response = attempt(client, "alice", "alice-password-123")

@@ -5,7 +5,8 @@ from oogst.core.templatetags.oogst import rich_text
 
 def test_blank_lines_make_paragraphs():
     assert rich_text("Een.\n\nTwee.") == (
-        '<p class="utrecht-paragraph">Een.</p>\n<p class="utrecht-paragraph">Twee.</p>')
+        '<p class="utrecht-paragraph">Een.</p>\n<p class="utrecht-paragraph">Twee.</p>'
+    )
 
 
 def test_bullets_from_word_become_a_list_between_paragraphs():
@@ -14,7 +15,8 @@ def test_bullets_from_word_become_a_list_between_paragraphs():
         '<p class="utrecht-paragraph">Doelen:</p>\n'
         '<ul class="utrecht-unordered-list"><li class="utrecht-unordered-list__item">'
         'minder thuiszitters</li><li class="utrecht-unordered-list__item">snellere hulp</li>'
-        '</ul>\n<p class="utrecht-paragraph">Slot.</p>')
+        '</ul>\n<p class="utrecht-paragraph">Slot.</p>'
+    )
 
 
 def test_markup_is_escaped():

@@ -6,9 +6,14 @@ import sys
 
 def start(env):
     return subprocess.run(
-        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
-         "'oogst.settings'; django.setup()"],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
+            "'oogst.settings'; django.setup()",
+        ],
+        capture_output=True,
+        text=True,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": ":".join(sys.path), **env},
     )
 
@@ -20,8 +25,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_refuses_the_development_secret():
-    result = start({"DEBUG": "false",
-                    "SECRET_KEY": "insecure-development-key-do-not-use-in-production"})
+    result = start(
+        {"DEBUG": "false", "SECRET_KEY": "insecure-development-key-do-not-use-in-production"}
+    )
     assert result.returncode != 0
     assert "development default" in result.stderr
 

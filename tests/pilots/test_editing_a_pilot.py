@@ -171,7 +171,8 @@ def test_a_status_update_without_text_is_refused(client, alice, alices_pilot):
 
 
 def test_the_partner_choices_list_each_partner_once_and_keep_inactive_ones_in_use(
-        client, alice, alices_pilot, bobs_pilot, partner):
+    client, alice, alices_pilot, bobs_pilot, partner
+):
     from oogst.pilots.models import Partner
 
     alices_pilot.partners.add(partner)

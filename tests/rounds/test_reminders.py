@@ -26,7 +26,8 @@ def test_opening_a_round_mails_each_owner_once(owners_with_mail, spring_round):
 
 
 def test_the_reminder_goes_out_a_week_before_the_deadline_and_only_once(
-        owners_with_mail, alice, spring_round, alices_pilot):
+    owners_with_mail, alice, spring_round, alices_pilot
+):
     services.mark_updated(actor=alice, entry=spring_round.entries.get(pilot=alices_pilot))
     mail.outbox.clear()
     with time_machine.travel(datetime.datetime(2025, 3, 10, 9, 0), tick=False):

@@ -14,26 +14,41 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_round_covers_running_pilots_but_not_proposals_or_pilots_never_started(
-        carol, alices_pilot, bobs_pilot):
+    carol, alices_pilot, bobs_pilot
+):
     Pilot.objects.create(name="Voorstel", fase="voorstel")
     Pilot.objects.create(name="Nooit gestart", fase="niet_gestart")
-    round = services.open_round(actor=carol, round=Round(
-        name="Ronde", kind="perspectiefnota", peildatum=datetime.date(2025, 3, 1),
-        deadline=datetime.date(2025, 3, 21)))
+    round = services.open_round(
+        actor=carol,
+        round=Round(
+            name="Ronde",
+            kind="perspectiefnota",
+            peildatum=datetime.date(2025, 3, 1),
+            deadline=datetime.date(2025, 3, 21),
+        ),
+    )
     assert sorted(e.pilot.name for e in round.entries.all()) == ["Dealbreakers", "Woonoverlast"]
 
 
 def test_a_pilot_finished_before_the_previous_round_is_left_out(carol, alices_pilot):
-    Round.objects.create(name="Vorige", slug="vorige", kind="programmabegroting",
-                         peildatum=datetime.date(2024, 10, 1), deadline=datetime.date(2024, 9, 1))
+    Round.objects.create(
+        name="Vorige",
+        slug="vorige",
+        kind="programmabegroting",
+        peildatum=datetime.date(2024, 10, 1),
+        deadline=datetime.date(2024, 9, 1),
+    )
     Pilot.objects.create(name="Lang geleden klaar", fase="afgerond", einddatum="juni 2023")
     Pilot.objects.create(name="Net klaar", fase="afgerond", einddatum="december 2024")
     assert sorted(p.name for p in services.default_pilots(peildatum=datetime.date(2025, 3, 1))) == [
-        "Dealbreakers", "Net klaar"]
+        "Dealbreakers",
+        "Net klaar",
+    ]
 
 
-def test_an_owner_marks_their_entry_updated_also_when_nothing_changed(client, alice,
-                                                                      spring_round, alices_pilot):
+def test_an_owner_marks_their_entry_updated_also_when_nothing_changed(
+    client, alice, spring_round, alices_pilot
+):
     client.force_login(alice)
     entry = entry_of(spring_round, alices_pilot)
     client.post(reverse("rounds:entry_mark_updated", args=[entry.pk]))
@@ -63,8 +78,9 @@ def test_an_eigenaar_cannot_approve_or_freeze(client, alice, spring_round, alice
     assert not spring_round.is_frozen
 
 
-def test_the_coordinator_approves_and_the_entry_shows_who_and_when(client, carol, alice,
-                                                                   spring_round, alices_pilot):
+def test_the_coordinator_approves_and_the_entry_shows_who_and_when(
+    client, carol, alice, spring_round, alices_pilot
+):
     entry = entry_of(spring_round, alices_pilot)
     services.mark_updated(actor=alice, entry=entry)
     client.force_login(carol)
@@ -87,8 +103,9 @@ def test_nobody_approves_their_own_entry_not_even_a_coordinator(frank, carol, sp
     assert entry.approved_by == carol
 
 
-def test_an_entry_sent_back_shows_the_owner_every_reason(client, carol, alice, spring_round,
-                                                         alices_pilot):
+def test_an_entry_sent_back_shows_the_owner_every_reason(
+    client, carol, alice, spring_round, alices_pilot
+):
     entry = entry_of(spring_round, alices_pilot)
     services.mark_updated(actor=alice, entry=entry)
     services.send_back(actor=carol, entry=entry, reason="Evaluatie ontbreekt")
@@ -107,7 +124,8 @@ def test_sending_back_without_a_reason_is_refused(carol, spring_round, alices_pi
 
 
 def test_a_round_with_unapproved_entries_freezes_only_when_the_coordinator_says_so(
-        client, carol, spring_round):
+    client, carol, spring_round
+):
     client.force_login(carol)
     client.post(reverse("rounds:freeze", args=[spring_round.slug]))
     spring_round.refresh_from_db()
@@ -118,19 +136,24 @@ def test_a_round_with_unapproved_entries_freezes_only_when_the_coordinator_says_
 
 
 def test_reopening_needs_a_coordinator_and_a_reason_and_is_in_the_history(
-        client, carol, alice, spring_round):
+    client, carol, alice, spring_round
+):
     from auditlog.models import LogEntry
 
     services.freeze(actor=carol, round=spring_round, force=True)
     client.force_login(alice)
-    assert client.post(reverse("rounds:reopen", args=[spring_round.slug]),
-                       {"reason": "x"}).status_code == 403
+    assert (
+        client.post(reverse("rounds:reopen", args=[spring_round.slug]), {"reason": "x"}).status_code
+        == 403
+    )
     client.force_login(carol)
     client.post(reverse("rounds:reopen", args=[spring_round.slug]), {"reason": ""})
     spring_round.refresh_from_db()
     assert spring_round.is_frozen
-    client.post(reverse("rounds:reopen", args=[spring_round.slug]),
-                {"reason": "Cijfers Dealbreakers gecorrigeerd"})
+    client.post(
+        reverse("rounds:reopen", args=[spring_round.slug]),
+        {"reason": "Cijfers Dealbreakers gecorrigeerd"},
+    )
     spring_round.refresh_from_db()
     assert not spring_round.is_frozen
     latest = LogEntry.objects.get_for_object(spring_round).order_by("-pk").first()
@@ -152,11 +175,14 @@ def test_only_a_frozen_round_can_be_published(carol, spring_round):
         services.publish(actor=carol, round=spring_round)
 
 
-def test_completeness_counts_updated_open_and_late_per_owner(alice, bob, spring_round,
-                                                             alices_pilot):
+def test_completeness_counts_updated_open_and_late_per_owner(
+    alice, bob, spring_round, alices_pilot
+):
     services.mark_updated(actor=alice, entry=entry_of(spring_round, alices_pilot))
-    rows = {r["owner"].username: r for r in
-            services.completeness(spring_round, today=datetime.date(2025, 3, 25))}
+    rows = {
+        r["owner"].username: r
+        for r in services.completeness(spring_round, today=datetime.date(2025, 3, 25))
+    }
     assert (rows["alice"]["done"], rows["alice"]["late"]) == (1, 0)
     assert (rows["bob"]["done"], rows["bob"]["open"], rows["bob"]["late"]) == (0, 0, 1)
 

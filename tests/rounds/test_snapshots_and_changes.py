@@ -30,15 +30,22 @@ def test_an_open_round_shows_the_live_register(carol, spring_round, alices_pilot
 
 
 def test_the_next_round_lists_new_pilots_pilots_that_left_and_changed_fields(
-        carol, spring_round, alices_pilot, bobs_pilot):
+    carol, spring_round, alices_pilot, bobs_pilot
+):
     services.freeze(actor=carol, round=spring_round, force=True)
     alices_pilot.einddatum = "31 december 2025"
     alices_pilot.save()
     Pilot.objects.create(name="Tuinrangers", fase="uitvoering")
-    autumn = services.open_round(actor=carol, round=Round(
-        name="Programmabegroting 2026", kind="programmabegroting",
-        peildatum=datetime.date(2025, 9, 1), deadline=datetime.date(2025, 9, 20)),
-        pilots=Pilot.objects.exclude(pk=bobs_pilot.pk))
+    autumn = services.open_round(
+        actor=carol,
+        round=Round(
+            name="Programmabegroting 2026",
+            kind="programmabegroting",
+            peildatum=datetime.date(2025, 9, 1),
+            deadline=datetime.date(2025, 9, 20),
+        ),
+        pilots=Pilot.objects.exclude(pk=bobs_pilot.pk),
+    )
     diff = round_diff(autumn)
     assert diff.previous_name == "Perspectiefnota 2026"
     assert diff.added == ["Tuinrangers"]
@@ -46,10 +53,16 @@ def test_the_next_round_lists_new_pilots_pilots_that_left_and_changed_fields(
     (changed,) = diff.changed
     assert changed.name == "Dealbreakers"
     assert [(c.label, c.old, c.new) for c in changed.changes] == [
-        ("Einddatum", "31 december 2024", "31 december 2025")]
+        ("Einddatum", "31 december 2024", "31 december 2025")
+    ]
     rows = diff.as_rows()
-    assert {"pilot": "Dealbreakers", "change": "gewijzigd", "field": "Einddatum",
-            "old": "31 december 2024", "new": "31 december 2025"} in rows
+    assert {
+        "pilot": "Dealbreakers",
+        "change": "gewijzigd",
+        "field": "Einddatum",
+        "old": "31 december 2024",
+        "new": "31 december 2025",
+    } in rows
 
 
 def test_a_text_change_reads_as_a_word_diff_with_markup_escaped():

@@ -17,15 +17,19 @@ def test_saving_a_pilot_derives_the_interval_and_an_edit_reinterprets(alices_pil
     alices_pilot.save()
     alices_pilot.refresh_from_db()
     assert alices_pilot.startdatum == "Q3 2025"
-    assert (alices_pilot.startdatum_start, alices_pilot.startdatum_end,
-            alices_pilot.startdatum_precision) == (
-        datetime.date(2025, 7, 1), datetime.date(2025, 9, 30), "quarter")
+    assert (
+        alices_pilot.startdatum_start,
+        alices_pilot.startdatum_end,
+        alices_pilot.startdatum_precision,
+    ) == (datetime.date(2025, 7, 1), datetime.date(2025, 9, 30), "quarter")
 
 
 def test_an_unrecognised_date_warns_but_is_saved(client, alice, alices_pilot):
     client.force_login(alice)
-    response = client.post(reverse("pilots:edit", args=[alices_pilot.slug]),
-                           pilot_form_data(alices_pilot, einddatum="als het budget op is"))
+    response = client.post(
+        reverse("pilots:edit", args=[alices_pilot.slug]),
+        pilot_form_data(alices_pilot, einddatum="als het budget op is"),
+    )
     assert response.status_code == 302
     alices_pilot.refresh_from_db()
     assert alices_pilot.einddatum == "als het budget op is"
@@ -51,8 +55,12 @@ def test_the_pilot_page_shows_the_text_and_its_meaning(client, dave, alices_pilo
 
 
 def test_sorting_on_evaluation_moment_puts_recurring_and_unknown_last(client, dave):
-    for name, moment in [("A", "jaarlijks"), ("B", "Q2 2025"), ("C", "onbekend"),
-                         ("D", "voorjaar 2024")]:
+    for name, moment in [
+        ("A", "jaarlijks"),
+        ("B", "Q2 2025"),
+        ("C", "onbekend"),
+        ("D", "voorjaar 2024"),
+    ]:
         Pilot.objects.create(name=name, evaluatiemoment=moment)
     client.force_login(dave)
     response = client.get(reverse("pilots:register"), {"sort": "evaluatie"})

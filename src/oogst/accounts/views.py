@@ -29,7 +29,7 @@ def user_create(request):
         # Shown once, on the next page only; the beheerder hands it over.
         messages.warning(
             request,
-            _("Account %(user)s created. Its password, shown only now: %(password)s")
+            _("Account %(user)s created. The password is shown only now: %(password)s")
             % {"user": form.instance.username, "password": password},
         )
         return redirect("accounts:user_list")

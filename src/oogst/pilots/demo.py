@@ -62,8 +62,11 @@ def load_demo() -> DemoResult:
 # The seed appendix carries no dates of its own; its newest facts are of February 2025, so the
 # demo places the round's reference date just after that.
 DEMO_ROUND = {
-    "slug": "perspectiefnota-2026", "name": "Perspectiefnota 2026", "kind": "perspectiefnota",
-    "peildatum": datetime.date(2025, 3, 1), "deadline": datetime.date(2025, 2, 21),
+    "slug": "perspectiefnota-2026",
+    "name": "Perspectiefnota 2026",
+    "kind": "perspectiefnota",
+    "peildatum": datetime.date(2025, 3, 1),
+    "deadline": datetime.date(2025, 2, 21),
 }
 
 
@@ -77,8 +80,10 @@ def _load_demo_round(users):
     coordinator = users[Role.COORDINATOR]
     seed_slugs = [p["slug"] for p in demo_data.PILOTS if p["fase"] != "niet_gestart"]
     round = rounds.open_round(
-        actor=coordinator, round=Round(**DEMO_ROUND),
-        pilots=Pilot.objects.filter(slug__in=seed_slugs))
+        actor=coordinator,
+        round=Round(**DEMO_ROUND),
+        pilots=Pilot.objects.filter(slug__in=seed_slugs),
+    )
     for entry in RoundEntry.objects.filter(round=round).select_related("pilot"):
         rounds.mark_updated(actor=entry.pilot.owner or coordinator, entry=entry)
         if entry.pilot.owner_id != coordinator.pk:

@@ -22,7 +22,7 @@ class PilotForm(NLDesignFormMixin, forms.ModelForm):
         label=_("Why changed?"),
         required=False,
         max_length=500,
-        help_text=_("Optional. Shown in the pilot's history."),
+        help_text=_("Shown in the pilot's history."),
         widget=forms.TextInput,
     )
 
@@ -82,11 +82,14 @@ class PilotForm(NLDesignFormMixin, forms.ModelForm):
         # drops them.
         pilot = self.instance if self.instance.pk else None
         self.fields["programma"].queryset = Programma.objects.filter(
-            Q(active=True) | Q(pk=getattr(pilot, "programma_id", None)))
+            Q(active=True) | Q(pk=getattr(pilot, "programma_id", None))
+        )
         self.fields["portefeuille"].queryset = Portefeuille.objects.filter(
-            Q(active=True) | Q(pk=getattr(pilot, "portefeuille_id", None)))
+            Q(active=True) | Q(pk=getattr(pilot, "portefeuille_id", None))
+        )
         self.fields["partners"].queryset = Partner.objects.filter(
-            Q(active=True) | Q(pk__in=pilot.partners.values("pk") if pilot else []))
+            Q(active=True) | Q(pk__in=pilot.partners.values("pk") if pilot else [])
+        )
         if pilot:
             self.fields["version"].initial = pilot.version
         owners = User.objects.filter(
@@ -123,7 +126,7 @@ class PilotForm(NLDesignFormMixin, forms.ModelForm):
         wrong = [n for n in numbers if not MOTION_NUMBER.match(n)]
         if wrong:
             raise forms.ValidationError(
-                _("Not a motion number: %(numbers)s. Write them like 1911-35 or 2111-03A."),
+                _("Not motion numbers: %(numbers)s. Write a motion number like 1911-35."),
                 params={"numbers": ", ".join(wrong)},
             )
         return ", ".join(numbers)

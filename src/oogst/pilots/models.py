@@ -344,8 +344,8 @@ class StatusUpdate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("status update")
-        verbose_name_plural = _("status updates")
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
         # Newest first; undated (carried-over) updates after the dated ones.
         ordering = [models.F("date").desc(nulls_last=True), "-created_at", "-id"]
 

@@ -60,13 +60,24 @@ class RoundDiff:
 
     def as_rows(self):
         """Flat rows for CSV/JSON: one row a change."""
-        rows = [{"pilot": n, "change": "nieuw", "field": "", "old": "", "new": ""}
-                for n in self.added]
-        rows += [{"pilot": n, "change": "vervallen", "field": "", "old": "", "new": ""}
-                 for n in self.removed]
+        rows = [
+            {"pilot": n, "change": "nieuw", "field": "", "old": "", "new": ""} for n in self.added
+        ]
+        rows += [
+            {"pilot": n, "change": "vervallen", "field": "", "old": "", "new": ""}
+            for n in self.removed
+        ]
         for pilot in self.changed:
-            rows += [{"pilot": pilot.name, "change": "gewijzigd", "field": c.label,
-                      "old": c.old, "new": c.new} for c in pilot.changes]
+            rows += [
+                {
+                    "pilot": pilot.name,
+                    "change": "gewijzigd",
+                    "field": c.label,
+                    "old": c.old,
+                    "new": c.new,
+                }
+                for c in pilot.changes
+            ]
         return rows
 
 

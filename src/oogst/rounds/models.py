@@ -51,21 +51,29 @@ class Round(models.Model):
     peildatum = models.DateField(_("reference date"))
     deadline = models.DateField(_("deadline for owners"))
     appendix_title = models.CharField(
-        _("appendix title"), max_length=200, default=DEFAULT_APPENDIX_TITLE)
-    inleiding = models.TextField(_("introduction"), blank=True, default=DEFAULT_INLEIDING,
-                                 max_length=20_000)
+        _("appendix title"), max_length=200, default=DEFAULT_APPENDIX_TITLE
+    )
+    inleiding = models.TextField(
+        _("introduction"), blank=True, default=DEFAULT_INLEIDING, max_length=20_000
+    )
     appendix_order = models.CharField(
-        _("order in the appendix"), max_length=20, choices=AppendixOrder.choices,
-        default=AppendixOrder.PROGRAMMA)
+        _("order in the appendix"),
+        max_length=20,
+        choices=AppendixOrder.choices,
+        default=AppendixOrder.PROGRAMMA,
+    )
     status = models.CharField(
-        _("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN)
+        _("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN
+    )
     frozen_at = models.DateTimeField(_("frozen at"), null=True, blank=True)
-    frozen_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                  null=True, blank=True, related_name="+")
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     published = models.BooleanField(_("published"), default=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RoundQuerySet.as_manager()
@@ -92,8 +100,12 @@ class Round(models.Model):
         return self.status == RoundStatus.VASTGESTELD
 
     def previous(self):
-        return (Round.objects.filter(peildatum__lt=self.peildatum).exclude(pk=self.pk)
-                .order_by("-peildatum", "-pk").first())
+        return (
+            Round.objects.filter(peildatum__lt=self.peildatum)
+            .exclude(pk=self.pk)
+            .order_by("-peildatum", "-pk")
+            .first()
+        )
 
     def deadline_passed(self, today=None) -> bool:
         return (today or timezone.localdate()) > self.deadline
@@ -112,14 +124,21 @@ class RoundEntry(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="entries")
     pilot = models.ForeignKey(Pilot, on_delete=models.PROTECT, related_name="round_entries")
     status = models.CharField(
-        _("status"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.OPEN)
+        _("status"), max_length=20, choices=EntryStatus.choices, default=EntryStatus.OPEN
+    )
     updated_marked_at = models.DateTimeField(null=True, blank=True)
-    updated_marked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                          null=True, blank=True, related_name="+")
+    updated_marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                    null=True, blank=True, related_name="+",
-                                    verbose_name=_("approved by"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
     # The pilot as reported, fixed when the round is frozen; never changed by later edits.
     snapshot = models.JSONField(null=True, blank=True, editable=False)
 
@@ -128,9 +147,12 @@ class RoundEntry(models.Model):
         verbose_name_plural = _("round entries")
         ordering = ["pilot__name"]
         constraints = [
-            models.UniqueConstraint(fields=["round", "pilot"], name="one_entry_per_pilot_per_round"),
-            models.CheckConstraint(condition=Q(status__in=EntryStatus.values),
-                                   name="round_entry_status_valid"),
+            models.UniqueConstraint(
+                fields=["round", "pilot"], name="one_entry_per_pilot_per_round"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=EntryStatus.values), name="round_entry_status_valid"
+            ),
         ]
 
     def __str__(self):

@@ -42,8 +42,7 @@ def default_pilots(*, peildatum: datetime.date):
     pilots = Pilot.objects.exclude(fase__in=DEFAULT_EXCLUDED_FASES)
     previous = Round.objects.filter(peildatum__lt=peildatum).order_by("-peildatum").first()
     if previous:
-        pilots = pilots.exclude(
-            Q(fase=Fase.AFGEROND) & Q(einddatum_end__lt=previous.peildatum))
+        pilots = pilots.exclude(Q(fase=Fase.AFGEROND) & Q(einddatum_end__lt=previous.peildatum))
     return pilots
 
 
@@ -124,24 +123,29 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
     round.refresh_from_db()
     if round.is_frozen:
         raise RoundError(_("This round is already frozen."))
-    entries = list(round.entries.select_related("pilot__programma", "pilot__portefeuille",
-                                                "pilot__owner")
-                   .prefetch_related("pilot__partners", "pilot__status_updates__author"))
+    entries = list(
+        round.entries.select_related(
+            "pilot__programma", "pilot__portefeuille", "pilot__owner"
+        ).prefetch_related("pilot__partners", "pilot__status_updates__author")
+    )
     unapproved = [e for e in entries if e.status != EntryStatus.GOEDGEKEURD]
     if unapproved and not force:
         raise RoundError(
             _("%(count)d entries are not approved. Freeze anyway only if you mean to.")
-            % {"count": len(unapproved)})
+            % {"count": len(unapproved)}
+        )
     for entry in entries:
         entry.snapshot = pilot_record(entry.pilot)
     RoundEntry.objects.bulk_update(entries, ["snapshot"])
     round.status = RoundStatus.VASTGESTELD
     round.frozen_at = timezone.now()
     round.frozen_by = actor
-    with set_extra_data(context_data={
-        "actor": actor,
-        "additional_data": {"unapproved_entries": len(unapproved)} if unapproved else None,
-    }):
+    with set_extra_data(
+        context_data={
+            "actor": actor,
+            "additional_data": {"unapproved_entries": len(unapproved)} if unapproved else None,
+        }
+    ):
         round.save()
     return round
 
@@ -156,8 +160,9 @@ def reopen(*, actor, round: Round, reason: str) -> Round:
     round.status = RoundStatus.OPEN
     round.published = False
     round.published_at = None
-    with set_extra_data(context_data={"actor": actor,
-                                      "additional_data": {"reason": reason.strip()}}):
+    with set_extra_data(
+        context_data={"actor": actor, "additional_data": {"reason": reason.strip()}}
+    ):
         round.save()
     return round
 
@@ -177,8 +182,8 @@ def publish(*, actor, round: Round) -> Round:
 def snapshots(round: Round) -> list[dict]:
     """The round's pilots as reported: frozen snapshots, or the live register while open."""
     entries = round.entries.select_related(
-        "pilot__programma", "pilot__portefeuille", "pilot__owner").prefetch_related(
-        "pilot__partners", "pilot__status_updates__author")
+        "pilot__programma", "pilot__portefeuille", "pilot__owner"
+    ).prefetch_related("pilot__partners", "pilot__status_updates__author")
     records = []
     for entry in entries:
         record = entry.snapshot if round.is_frozen and entry.snapshot else pilot_record(entry.pilot)
@@ -200,14 +205,19 @@ def sort_for_appendix(records, order: str) -> list[dict]:
 
 # --- mail ---------------------------------------------------------------------------------
 
+
 def _owners_with_open_entries(round: Round):
     from oogst.accounts.models import User
 
-    return User.objects.filter(
-        is_active=True,
-        owned_pilots__round_entries__round=round,
-        owned_pilots__round_entries__status__in=[EntryStatus.OPEN, EntryStatus.TERUGGESTUURD],
-    ).exclude(email="").distinct()
+    return (
+        User.objects.filter(
+            is_active=True,
+            owned_pilots__round_entries__round=round,
+            owned_pilots__round_entries__status__in=[EntryStatus.OPEN, EntryStatus.TERUGGESTUURD],
+        )
+        .exclude(email="")
+        .distinct()
+    )
 
 
 def send_notifications(*, round: Round, today: datetime.date | None = None) -> int:
@@ -242,34 +252,44 @@ def _mail_text(*, round: Round, kind: str, user):
     deadline = round.deadline.strftime("%d-%m-%Y")
     if kind == Notification.Kind.OPENED:
         subject = f"Oogst: {round.name} is geopend"
-        body = (f"Beste {user.get_full_name() or user.username},\n\n"
-                f"De rapportageronde {round.name} is geopend. Werk je pilots bij en markeer ze "
-                f"als bijgewerkt vóór {deadline} (ook als er niets veranderd is).\n\n"
-                f"Je takenlijst: {url}\n")
+        body = (
+            f"Beste {user.get_full_name() or user.username},\n\n"
+            f"De rapportageronde {round.name} is geopend. Werk je pilots bij en markeer ze "
+            f"als bijgewerkt vóór {deadline} (ook als er niets veranderd is).\n\n"
+            f"Je takenlijst: {url}\n"
+        )
     else:
         subject = f"Oogst: herinnering {round.name}, deadline {deadline}"
-        body = (f"Beste {user.get_full_name() or user.username},\n\n"
-                f"Over een week of minder sluit {round.name}. Nog niet al je pilots zijn "
-                f"bijgewerkt. Deadline: {deadline}.\n\nJe takenlijst: {url}\n")
+        body = (
+            f"Beste {user.get_full_name() or user.username},\n\n"
+            f"Over een week of minder sluit {round.name}. Nog niet al je pilots zijn "
+            f"bijgewerkt. Deadline: {deadline}.\n\nJe takenlijst: {url}\n"
+        )
     return subject, body
 
 
 # --- review aids --------------------------------------------------------------------------
 
-REQUIRED_FIELDS = ("name", "korte_omschrijving", "programma", "portefeuille", "doel",
-                   "startdatum")
+REQUIRED_FIELDS = ("name", "korte_omschrijving", "programma", "portefeuille", "doel", "startdatum")
 
 
 def warnings_for(pilot: Pilot, *, today: datetime.date | None = None) -> list[str]:
     today = today or timezone.localdate()
     found = []
-    if (pilot.evaluatiemoment_end and pilot.evaluatiemoment_end < today
-            and not pilot.uitkomst_evaluatie and pilot.succesvol in ("", "nog_niet_bekend")):
+    if (
+        pilot.evaluatiemoment_end
+        and pilot.evaluatiemoment_end < today
+        and not pilot.uitkomst_evaluatie
+        and pilot.succesvol in ("", "nog_niet_bekend")
+    ):
         found.append(_("The evaluation moment has passed without an outcome."))
     if pilot.einddatum_end and pilot.einddatum_end < today and pilot.fase != Fase.AFGEROND:
         found.append(_("The end date has passed but the pilot is not completed."))
-    empty = [str(Pilot._meta.get_field(f).verbose_name) for f in REQUIRED_FIELDS
-             if not getattr(pilot, f if f not in ("programma", "portefeuille") else f + "_id")]
+    empty = [
+        str(Pilot._meta.get_field(f).verbose_name)
+        for f in REQUIRED_FIELDS
+        if not getattr(pilot, f if f not in ("programma", "portefeuille") else f + "_id")
+    ]
     if empty:
         found.append(_("Empty: %(fields)s.") % {"fields": ", ".join(empty)})
     return found
@@ -281,8 +301,9 @@ def completeness(round: Round, *, today: datetime.date | None = None):
     rows = {}
     for entry in round.entries.select_related("pilot__owner"):
         owner = entry.pilot.owner
-        row = rows.setdefault(owner.pk if owner else None, {
-            "owner": owner, "done": 0, "open": 0, "late": 0})
+        row = rows.setdefault(
+            owner.pk if owner else None, {"owner": owner, "done": 0, "open": 0, "late": 0}
+        )
         if entry.is_done_for_owner:
             row["done"] += 1
         elif late:
@@ -293,6 +314,7 @@ def completeness(round: Round, *, today: datetime.date | None = None):
 
 
 # --- the appendix -------------------------------------------------------------------------
+
 
 def appendix_for(round: Round):
     from oogst.documents.appendix import Appendix

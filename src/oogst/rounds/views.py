@@ -30,10 +30,14 @@ def _coordinator_only(request):
 
 @require_GET
 def round_list(request):
-    return render(request, "rounds/list.html", {
-        "rounds": Round.objects.visible_to(request.user),
-        "can_open": request.user.role in COORDINATING,
-    })
+    return render(
+        request,
+        "rounds/list.html",
+        {
+            "rounds": Round.objects.visible_to(request.user),
+            "can_open": request.user.role in COORDINATING,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -44,12 +48,16 @@ def round_create(request):
     else:
         import datetime
 
-        form = RoundForm(initial={
-            "pilots": services.default_pilots(peildatum=datetime.date.today())})
+        form = RoundForm(
+            initial={"pilots": services.default_pilots(peildatum=datetime.date.today())}
+        )
     if request.method == "POST" and form.is_valid():
         try:
-            round = services.open_round(actor=request.user, round=form.save(commit=False),
-                                        pilots=form.cleaned_data["pilots"])
+            round = services.open_round(
+                actor=request.user,
+                round=form.save(commit=False),
+                pilots=form.cleaned_data["pilots"],
+            )
         except services.RoundError as error:
             form.add_error(None, str(error))
         else:
@@ -61,26 +69,37 @@ def round_create(request):
 @require_GET
 def round_detail(request, slug):
     round = _visible_round(request, slug)
-    entries = list(round.entries.select_related(
-        "pilot__owner", "pilot__programma", "pilot__portefeuille", "approved_by")
-        .prefetch_related("returns__by"))
+    entries = list(
+        round.entries.select_related(
+            "pilot__owner", "pilot__programma", "pilot__portefeuille", "approved_by"
+        ).prefetch_related("returns__by")
+    )
     coordinating = request.user.role in COORDINATING
     if coordinating and not round.is_frozen:
         for entry in entries:
             entry.warnings = services.warnings_for(entry.pilot)
-    return render(request, "rounds/detail.html", {
-        "round": round, "entries": entries, "coordinating": coordinating,
-        "completeness": services.completeness(round) if coordinating else None,
-        "unapproved": sum(e.status != EntryStatus.GOEDGEKEURD for e in entries),
-        "reason_form": ReasonForm(),
-    })
+    return render(
+        request,
+        "rounds/detail.html",
+        {
+            "round": round,
+            "entries": entries,
+            "coordinating": coordinating,
+            "completeness": services.completeness(round) if coordinating else None,
+            "unapproved": sum(e.status != EntryStatus.GOEDGEKEURD for e in entries),
+            "reason_form": ReasonForm(),
+        },
+    )
 
 
 @require_GET
 def my_tasks(request):
-    entries = (RoundEntry.objects.filter(pilot__owner=request.user, round__status="open")
-               .select_related("round", "pilot").prefetch_related("returns__by")
-               .order_by("round__deadline", "pilot__name"))
+    entries = (
+        RoundEntry.objects.filter(pilot__owner=request.user, round__status="open")
+        .select_related("round", "pilot")
+        .prefetch_related("returns__by")
+        .order_by("round__deadline", "pilot__name")
+    )
     return render(request, "rounds/my_tasks.html", {"entries": entries})
 
 
@@ -101,19 +120,30 @@ def entry_mark_updated(request, pk):
     entry = _entry(request, pk)
     if not (request.user.role in COORDINATING or entry.pilot.owner_id == request.user.pk):
         raise PermissionDenied
-    return _workflow_step(request, entry, lambda: (
-        services.mark_updated(actor=request.user, entry=entry),
-        messages.success(request, _("“%(name)s” is marked as updated.") %
-                         {"name": entry.pilot.name})))
+    return _workflow_step(
+        request,
+        entry,
+        lambda: (
+            services.mark_updated(actor=request.user, entry=entry),
+            messages.success(
+                request, _("“%(name)s” is marked as updated.") % {"name": entry.pilot.name}
+            ),
+        ),
+    )
 
 
 @require_POST
 def entry_approve(request, pk):
     _coordinator_only(request)
     entry = _entry(request, pk)
-    return _workflow_step(request, entry, lambda: (
-        services.approve(actor=request.user, entry=entry),
-        messages.success(request, _("“%(name)s” is approved.") % {"name": entry.pilot.name})))
+    return _workflow_step(
+        request,
+        entry,
+        lambda: (
+            services.approve(actor=request.user, entry=entry),
+            messages.success(request, _("“%(name)s” is approved.") % {"name": entry.pilot.name}),
+        ),
+    )
 
 
 @require_POST
@@ -122,10 +152,16 @@ def entry_send_back(request, pk):
     entry = _entry(request, pk)
     form = ReasonForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _workflow_step(request, entry, lambda: (
-        services.send_back(actor=request.user, entry=entry, reason=reason),
-        messages.success(request, _("“%(name)s” was sent back to its owner.") %
-                         {"name": entry.pilot.name})))
+    return _workflow_step(
+        request,
+        entry,
+        lambda: (
+            services.send_back(actor=request.user, entry=entry, reason=reason),
+            messages.success(
+                request, _("“%(name)s” was sent back to its owner.") % {"name": entry.pilot.name}
+            ),
+        ),
+    )
 
 
 @require_POST
@@ -133,8 +169,7 @@ def round_freeze(request, slug):
     _coordinator_only(request)
     round = get_object_or_404(Round, slug=slug)
     try:
-        services.freeze(actor=request.user, round=round,
-                        force=request.POST.get("force") == "on")
+        services.freeze(actor=request.user, round=round, force=request.POST.get("force") == "on")
         messages.success(request, _("The round is frozen."))
     except services.RoundError as error:
         messages.error(request, str(error))
@@ -147,8 +182,11 @@ def round_reopen(request, slug):
     round = get_object_or_404(Round, slug=slug)
     form = ReasonForm(request.POST)
     try:
-        services.reopen(actor=request.user, round=round,
-                        reason=form.cleaned_data["reason"] if form.is_valid() else "")
+        services.reopen(
+            actor=request.user,
+            round=round,
+            reason=form.cleaned_data["reason"] if form.is_valid() else "",
+        )
         messages.success(request, _("The round is open again."))
     except services.RoundError as error:
         messages.error(request, str(error))
@@ -213,18 +251,23 @@ def _appendix_response(round, fmt):
 @login_not_required
 @require_GET
 def public_list(request):
-    return render(request, "rounds/public_list.html", {
-        "rounds": Round.objects.filter(published=True)})
+    return render(
+        request, "rounds/public_list.html", {"rounds": Round.objects.filter(published=True)}
+    )
 
 
 @login_not_required
 @require_GET
 def public_appendix(request, slug):
     round = get_object_or_404(Round, slug=slug, published=True)
-    return render(request, "rounds/public_appendix.html", {
-        "round": round,
-        "appendix_html": services.render_appendix(round, "html", standalone=False),
-    })
+    return render(
+        request,
+        "rounds/public_appendix.html",
+        {
+            "round": round,
+            "appendix_html": services.render_appendix(round, "html", standalone=False),
+        },
+    )
 
 
 @login_not_required
