@@ -174,6 +174,9 @@ class EntryReturn(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
 
+    def __str__(self):
+        return self.reason[:60]
+
 
 class Notification(models.Model):
     """A mail sent to an owner about a round; the unique key makes sending idempotent."""
@@ -191,6 +194,9 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "user", "kind"], name="one_mail_per_kind")
         ]
+
+    def __str__(self):
+        return f"{self.kind} {self.round} {self.user}"
 
 
 DEFAULT_EXCLUDED_FASES = (Fase.VOORSTEL, Fase.NIET_GESTART)
