@@ -193,3 +193,10 @@ def test_warnings_name_a_passed_evaluation_and_a_passed_end_date(alices_pilot):
     warnings = services.warnings_for(alices_pilot, today=datetime.date(2025, 6, 1))
     assert any("evaluatiemoment" in w for w in warnings)
     assert any("einddatum" in w for w in warnings)
+
+
+def test_the_round_page_shows_the_reopen_reason_to_the_coordinator(client, carol, spring_round):
+    services.freeze(actor=carol, round=spring_round, force=True)
+    services.reopen(actor=carol, round=spring_round, reason="Cijfers gecorrigeerd")
+    client.force_login(carol)
+    assert "Cijfers gecorrigeerd" in client.get(spring_round.get_absolute_url()).content.decode()

@@ -1,0 +1,44 @@
+"""The coordinator's round pages and the public appendix pass axe-core."""
+
+import datetime
+
+import pytest
+
+from oogst.rounds import services
+from oogst.rounds.models import Round
+from tests.e2e.conftest import axe_violations, log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def round_(carol, alices_pilot, bobs_pilot):
+    carol.set_password("carol-password-123")
+    carol.save()
+    return services.open_round(
+        actor=carol,
+        round=Round(
+            name="Perspectiefnota 2026",
+            kind="perspectiefnota",
+            peildatum=datetime.date(2025, 3, 1),
+            deadline=datetime.date(2025, 3, 21),
+        ),
+    )
+
+
+def test_the_coordinator_freezes_and_publishes_and_the_public_reads_it(page, live_server, round_):
+    log_in(page, live_server, "carol", "carol-password-123")
+    page.goto(f"{live_server.url}/rondes/")
+    assert axe_violations(page) == [], "round list"
+    page.get_by_role("link", name="Perspectiefnota 2026").click()
+    assert axe_violations(page) == [], "round page"
+    page.get_by_label("Toch vaststellen, met entries die niet zijn goedgekeurd").check()
+    page.get_by_role("button", name="Vaststellen").click()
+    page.get_by_role("button", name="Publiceren voor raad en inwoners").click()
+    page.get_by_text("De bijlage is gepubliceerd").wait_for()
+
+    anonymous = page.context.browser.new_context(locale="nl-NL").new_page()
+    anonymous.goto(f"{live_server.url}/openbaar/{round_.slug}/")
+    assert anonymous.get_by_role("heading", name="Dealbreakers").is_visible()
+    assert axe_violations(anonymous) == [], "public appendix"
+    anonymous.context.close()
