@@ -2,7 +2,6 @@ import csv
 import io
 
 from auditlog.models import LogEntry
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
