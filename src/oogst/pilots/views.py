@@ -76,6 +76,10 @@ def detail(request, slug):
     pilot = get_object_or_404(
         Pilot.objects.select_related("programma", "portefeuille", "owner"), slug=slug
     )
+    return _render_detail(request, pilot, StatusUpdateForm())
+
+
+def _render_detail(request, pilot, update_form, status=200):
     return render(
         request,
         "pilots/detail.html",
@@ -88,8 +92,9 @@ def detail(request, slug):
             "status_updates": pilot.status_updates.select_related("author"),
             "partners": pilot.partners.all(),
             "can_edit": request.user.can_edit_pilot(pilot),
-            "update_form": StatusUpdateForm(),
+            "update_form": update_form,
         },
+        status=status,
     )
 
 
@@ -161,24 +166,10 @@ def add_status_update(request, slug):
             update=form.save(commit=False),
             remote_addr=_client_ip(request),
         )
-        messages.success(request, _("The status update was added."))
+        messages.success(request, _("The progress update was added."))
         return redirect(pilot)
-    return render(
-        request,
-        "pilots/detail.html",
-        {
-            "pilot": pilot,
-            "dates": [
-                (pilot._meta.get_field(f).verbose_name, pilot.vague_date(f))
-                for f in Pilot.VAGUE_DATE_FIELDS
-            ],
-            "status_updates": pilot.status_updates.select_related("author"),
-            "partners": pilot.partners.all(),
-            "can_edit": True,
-            "update_form": form,
-        },
-        status=400,
-    )
+    # Invalid: show the page again with the messages and what was typed.
+    return _render_detail(request, pilot, form, status=400)
 
 
 @require_GET
