@@ -338,3 +338,38 @@ def render_appendix(round: Round, fmt: str, *, standalone: bool = True):
     if fmt == "html":
         return documents.render_html(data, standalone=standalone)
     return {"docx": documents.render_docx, "pdf": documents.render_pdf}[fmt](data)
+
+
+def round_history(round: Round) -> list[dict]:
+    """The round's own history as sentences people read, newest first."""
+    from auditlog.models import LogEntry
+
+    events = []
+    for entry in (
+        LogEntry.objects.get_for_object(round).select_related("actor").order_by("-timestamp", "-pk")
+    ):
+        changes = entry.changes_dict
+        data = entry.additional_data or {}
+        if entry.action == LogEntry.Action.CREATE:
+            what = _("Round opened")
+        elif changes.get("status", [None, None])[1] == RoundStatus.VASTGESTELD:
+            what = _("Frozen")
+            if data.get("unapproved_entries"):
+                what += " " + _("with %(count)s unapproved entries") % {
+                    "count": data["unapproved_entries"]
+                }
+        elif changes.get("status", [None, None])[1] == RoundStatus.OPEN:
+            what = _("Reopened")
+        elif changes.get("published", [None, None])[1] == "True":
+            what = _("Published")
+        else:
+            what = _("Changed: %(fields)s") % {"fields": ", ".join(changes)}
+        events.append(
+            {
+                "timestamp": entry.timestamp,
+                "actor": entry.actor,
+                "what": what,
+                "reason": data.get("reason", ""),
+            }
+        )
+    return events

@@ -1,7 +1,6 @@
 import csv
 import io
 
-from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
@@ -89,13 +88,7 @@ def round_detail(request, slug):
             "completeness": services.completeness(round) if coordinating else None,
             "unapproved": sum(e.status != EntryStatus.GOEDGEKEURD for e in entries),
             "reason_form": ReasonForm(),
-            "history": (
-                LogEntry.objects.get_for_object(round)
-                .select_related("actor")
-                .order_by("-timestamp", "-pk")
-                if coordinating
-                else []
-            ),
+            "history": services.round_history(round) if coordinating else [],
         },
     )
 
