@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "oogst.accounts",
     "oogst.pilots",
     "oogst.rounds",
+    "oogst.motions",
     "oogst.documents",
 ]
 

@@ -7,5 +7,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("oogst.pilots.urls")),
     path("", include("oogst.rounds.urls")),
+    path("", include("oogst.motions.urls")),
     path("beheer/", include("oogst.accounts.urls")),
 ]

@@ -8,6 +8,7 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("P&C coordinator")
     EIGENAAR = "eigenaar", _("Pilot owner")
     LEZER = "lezer", _("Reader")
+    GRIFFIE = "griffie", _("Griffie (council clerk)")
 
 
 class User(AbstractUser):
@@ -48,3 +49,16 @@ class User(AbstractUser):
 
     def can_manage_users(self) -> bool:
         return self.role == Role.BEHEERDER
+
+    def can_manage_motions(self) -> bool:
+        return self.role in (Role.GRIFFIE, Role.COORDINATOR, Role.BEHEERDER)
+
+    def can_edit_memo(self, motion) -> bool:
+        """Managers edit every memo; an eigenaar drafts memos for motions of their portfolio."""
+        if self.can_manage_motions():
+            return True
+        return (
+            self.role == Role.EIGENAAR
+            and motion.portefeuille_id is not None
+            and self.portefeuilles.filter(pk=motion.portefeuille_id).exists()
+        )

@@ -19,6 +19,7 @@ DEMO_USERS = [
     ("coordinator", "Cor", "Coördinator", Role.COORDINATOR),
     ("eigenaar", "Eva", "Eigenaar", Role.EIGENAAR),
     ("lezer", "Lex", "Lezer", Role.LEZER),
+    ("griffie", "Gea", "Griffier", Role.GRIFFIE),
 ]
 # The demo owner keeps the housing and greenery pilots; the rest have no owner yet, which
 # shows that an eigenaar edits only their own pilots.
@@ -56,6 +57,9 @@ def load_demo() -> DemoResult:
             _create_pilot(data, programmas, portefeuilles, partners, users)
             result.pilots_created += 1
     _load_demo_round(users)
+    from oogst.motions.demo import load_demo_motions
+
+    load_demo_motions(users[Role.GRIFFIE])
     return result
 
 

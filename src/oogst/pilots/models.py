@@ -32,6 +32,10 @@ class Portefeuille(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     portefeuillehouder = models.CharField(_("portfolio holder"), max_length=200, blank=True)
+    # Policy staff who work for this portfolio: they may draft memos on its motions.
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("staff"), blank=True, related_name="portefeuilles"
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:

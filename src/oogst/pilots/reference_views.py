@@ -20,7 +20,7 @@ class ReferenceForm(NLDesignFormMixin, forms.ModelForm):
 
 REFERENCE_LISTS = {
     "programmas": (Programma, ["number", "name", "active"]),
-    "portefeuilles": (Portefeuille, ["name", "portefeuillehouder", "active"]),
+    "portefeuilles": (Portefeuille, ["name", "portefeuillehouder", "members", "active"]),
     "partners": (Partner, ["name", "active"]),
 }
 
@@ -34,6 +34,13 @@ def _reference_list(request, kind):
         raise Http404 from None
 
 
+def _display(obj, field):
+    value = getattr(obj, field)
+    if obj._meta.get_field(field).many_to_many:
+        return ", ".join(str(item) for item in value.all())
+    return value
+
+
 @require_GET
 def reference_list(request, kind):
     model, fields = _reference_list(request, kind)
@@ -45,7 +52,7 @@ def reference_list(request, kind):
             "model_meta": model._meta,
             "fields": fields,
             "field_labels": [model._meta.get_field(f).verbose_name for f in fields],
-            "rows": [(obj, [getattr(obj, f) for f in fields]) for obj in model.objects.all()],
+            "rows": [(obj, [_display(obj, f) for f in fields]) for obj in model.objects.all()],
             "kinds": [(k, m._meta.verbose_name_plural) for k, (m, _f) in REFERENCE_LISTS.items()],
         },
     )
@@ -55,7 +62,12 @@ def reference_list(request, kind):
 def reference_edit(request, kind, pk=None):
     model, fields = _reference_list(request, kind)
     instance = get_object_or_404(model, pk=pk) if pk else None
-    form_class = forms.modelform_factory(model, form=ReferenceForm, fields=fields)
+    form_class = forms.modelform_factory(
+        model,
+        form=ReferenceForm,
+        fields=fields,
+        widgets={"members": forms.CheckboxSelectMultiple},
+    )
     form = form_class(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         with set_actor(request.user, remote_addr=request.META.get("REMOTE_ADDR")):

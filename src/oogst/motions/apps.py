@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MotionsConfig(AppConfig):
+    name = "oogst.motions"
+    verbose_name = _("Motions")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        auditlog.register(
+            models.Motion,
+            m2m_fields={"pilots"},
+            exclude_fields=["deadline_start", "deadline_end", "deadline_precision"],
+        )
+        auditlog.register(models.Memo)
+        auditlog.register(models.MemoSection)

@@ -1,0 +1,216 @@
+from auditlog.context import set_actor
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import services
+from .forms import (
+    AfdoeningsrondeForm,
+    DecisionForm,
+    MemoForm,
+    MemoSectionFormSet,
+    MotionForm,
+    ProposeForm,
+    StatusForm,
+)
+from .models import Afdoeningsronde, Afdoeningsvoorstel, Memo, Motion
+
+
+def _require_manager(request):
+    if not request.user.can_manage_motions():
+        raise PermissionDenied
+
+
+@require_GET
+def motion_list(request):
+    return render(
+        request,
+        "motions/list.html",
+        {
+            "by_portefeuille": services.portefeuille_overview(),
+            "overdue": Motion.objects.overdue().select_related("portefeuille"),
+            "all_motions": Motion.objects.select_related("portefeuille", "programma"),
+            "can_manage": request.user.can_manage_motions(),
+        },
+    )
+
+
+@require_GET
+def motion_detail(request, nummer):
+    motion = get_object_or_404(
+        Motion.objects.select_related("portefeuille", "programma"), nummer=nummer
+    )
+    return render(
+        request,
+        "motions/detail.html",
+        {
+            "motion": motion,
+            "pilots": motion.pilots.all(),
+            "changes": motion.status_changes.select_related("by"),
+            "voorstellen": motion.voorstellen.select_related("ronde", "decided_by"),
+            "memo": Memo.objects.filter(motion=motion).first(),
+            "can_manage": request.user.can_manage_motions(),
+            "can_edit_memo": request.user.can_edit_memo(motion),
+            "status_form": StatusForm(initial={"status": motion.status}),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def motion_edit(request, nummer=None):
+    _require_manager(request)
+    motion = get_object_or_404(Motion, nummer=nummer) if nummer else None
+    form = MotionForm(request.POST or None, instance=motion)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic(), set_actor(request.user):
+            motion = form.save()
+        messages.success(request, _("Motion %(nummer)s was saved.") % {"nummer": motion.nummer})
+        return redirect(motion)
+    return render(request, "motions/form.html", {"form": form, "motion": motion})
+
+
+@require_POST
+def motion_status(request, nummer):
+    _require_manager(request)
+    motion = get_object_or_404(Motion, nummer=nummer)
+    form = StatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.change_status(
+                actor=request.user,
+                motion=motion,
+                new=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("The status was changed."))
+        except services.MotionError as error:
+            messages.error(request, str(error))
+    return redirect(motion)
+
+
+@require_POST
+def motion_delete(request, nummer):
+    _require_manager(request)
+    motion = get_object_or_404(Motion, nummer=nummer)
+    try:
+        services.delete_motion(actor=request.user, motion=motion)
+    except services.MotionError as error:
+        messages.error(request, str(error))
+        return redirect(motion)
+    messages.success(request, _("The motion was deleted."))
+    return redirect("motions:list")
+
+
+@require_http_methods(["GET", "POST"])
+def memo_edit(request, nummer):
+    motion = get_object_or_404(Motion, nummer=nummer)
+    if not request.user.can_edit_memo(motion):
+        raise PermissionDenied
+    memo = Memo.objects.filter(motion=motion).first() or Memo(
+        motion=motion,
+        onderwerp=f"Memo raad afdoening motie {motion.nummer} - {motion.titel}",
+        contact_naam=motion.contact_naam,
+        contact_telefoon=motion.contact_telefoon,
+        contact_email=motion.contact_email,
+    )
+    form = MemoForm(request.POST or None, instance=memo)
+    sections = MemoSectionFormSet(request.POST or None, instance=memo)
+    if request.method == "POST" and form.is_valid() and sections.is_valid():
+        with transaction.atomic(), set_actor(request.user):
+            memo = form.save()
+            sections.instance = memo
+            sections.save()
+        messages.success(request, _("The memo was saved."))
+        return redirect(motion)
+    return render(
+        request, "motions/memo_form.html", {"form": form, "sections": sections, "motion": motion}
+    )
+
+
+@require_GET
+def memo_download(request, nummer, fmt):
+    from oogst.documents import memo as memo_document
+
+    motion = get_object_or_404(Motion, nummer=nummer)
+    memo = get_object_or_404(Memo, motion=motion)
+    if fmt == "pdf":
+        content, content_type = memo_document.render_pdf(memo), "application/pdf"
+    else:
+        content = memo_document.render_docx(memo)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="memo-{motion.nummer}.{fmt}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def afdoeningsrondes(request):
+    form = AfdoeningsrondeForm(request.POST or None)
+    if request.method == "POST":
+        _require_manager(request)
+        if form.is_valid():
+            ronde = form.save()
+            return redirect(ronde)
+    return render(
+        request,
+        "motions/afdoeningsrondes.html",
+        {
+            "rondes": Afdoeningsronde.objects.all(),
+            "form": form,
+            "can_manage": request.user.can_manage_motions(),
+        },
+    )
+
+
+@require_GET
+def afdoeningsronde(request, pk):
+    ronde = get_object_or_404(Afdoeningsronde, pk=pk)
+    return render(
+        request,
+        "motions/afdoeningsronde.html",
+        {
+            "ronde": ronde,
+            "voorstellen": ronde.voorstellen.select_related("motion__portefeuille", "decided_by"),
+            "propose_form": ProposeForm(),
+            "decision_form": DecisionForm(),
+            "can_manage": request.user.can_manage_motions(),
+        },
+    )
+
+
+@require_POST
+def afdoeningsronde_propose(request, pk):
+    _require_manager(request)
+    ronde = get_object_or_404(Afdoeningsronde, pk=pk)
+    form = ProposeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.propose(actor=request.user, motion=form.cleaned_data["motion"], ronde=ronde)
+        except services.MotionError as error:
+            messages.error(request, str(error))
+    return redirect(ronde)
+
+
+@require_POST
+def voorstel_decide(request, pk):
+    _require_manager(request)
+    voorstel = get_object_or_404(
+        Afdoeningsvoorstel.objects.select_related("motion", "ronde"), pk=pk
+    )
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_decision(
+                actor=request.user,
+                voorstel=voorstel,
+                decision=form.cleaned_data["decision"],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("The council's decision was recorded."))
+        except services.MotionError as error:
+            messages.error(request, str(error))
+    return redirect(voorstel.ronde)

@@ -1,0 +1,116 @@
+"""From adopted motion to afdoening: statuses, the council's decision, and who may do what."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from oogst.motions import services
+from oogst.motions.models import Motion, MotionStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_proposal_agreed_by_the_council_makes_the_motion_afgedaan(carol, motion, ronde):
+    voorstel = services.propose(actor=carol, motion=motion, ronde=ronde)
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.AFDOENINGSVOORSTEL
+    services.record_decision(actor=carol, voorstel=voorstel, decision="akkoord")
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.AFGEDAAN
+    assert [(c.old, c.new, c.by) for c in motion.status_changes.order_by("at", "pk")] == [
+        ("open", "afdoeningsvoorstel", carol),
+        ("afdoeningsvoorstel", "afgedaan", carol),
+    ]
+
+
+def test_a_proposal_not_agreed_goes_back_to_in_behandeling_with_the_reason(carol, motion, ronde):
+    voorstel = services.propose(actor=carol, motion=motion, ronde=ronde)
+    with pytest.raises(services.MotionError):
+        services.record_decision(actor=carol, voorstel=voorstel, decision="niet_akkoord")
+    services.record_decision(
+        actor=carol,
+        voorstel=voorstel,
+        decision="niet_akkoord",
+        reason="Raad wil eerst de pilotresultaten",
+    )
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.IN_BEHANDELING
+    assert motion.status_changes.first().reason == "Raad wil eerst de pilotresultaten"
+
+
+def test_skipping_the_council_decision_is_refused(carol, motion):
+    with pytest.raises(services.MotionError, match="afdoeningsvoorstel"):
+        services.change_status(actor=carol, motion=motion, new="afgedaan")
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.OPEN
+
+
+def test_the_griffie_may_record_the_decision_directly(gina, motion):
+    services.change_status(
+        actor=gina, motion=motion, new="afgedaan", reason="Raadsbesluit 3 juli 2025"
+    )
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.AFGEDAAN
+    assert motion.status_changes.first().by == gina
+
+
+def test_an_eigenaar_or_lezer_cannot_change_a_motion(client, alice, dave, motion):
+    for user in (alice, dave):
+        client.force_login(user)
+        response = client.post(
+            reverse("motions:status", args=[motion.nummer]), {"status": "in_behandeling"}
+        )
+        assert response.status_code == 403
+        assert client.get(reverse("motions:create")).status_code == 403
+    motion.refresh_from_db()
+    assert motion.status == MotionStatus.OPEN
+
+
+def test_a_duplicate_number_is_refused_naming_the_existing_motion(client, gina, motion):
+    client.force_login(gina)
+    response = client.post(reverse("motions:create"), {"nummer": "2411-62", "titel": "Dubbel"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Samen bouwen aan een nieuwe toekomst" in page
+    assert Motion.objects.count() == 1
+
+
+def test_a_malformed_number_is_refused(client, gina):
+    client.force_login(gina)
+    response = client.post(reverse("motions:create"), {"nummer": "motie 12", "titel": "X"})
+    assert response.status_code == 200
+    assert not Motion.objects.exists()
+
+
+def test_deleting_a_motion_with_linked_pilots_is_refused(client, gina, motion, alices_pilot):
+    motion.pilots.add(alices_pilot)
+    client.force_login(gina)
+    client.post(reverse("motions:delete", args=[motion.nummer]))
+    assert Motion.objects.filter(pk=motion.pk).exists()
+    motion.pilots.clear()
+    client.post(reverse("motions:delete", args=[motion.nummer]))
+    assert not Motion.objects.filter(pk=motion.pk).exists()
+
+
+def test_the_pilot_and_the_motion_show_each_other(client, dave, motion, alices_pilot):
+    motion.pilots.add(alices_pilot)
+    client.force_login(dave)
+    motion_page = client.get(motion.get_absolute_url()).content.decode()
+    assert "Dealbreakers" in motion_page and "Uitvoering" in motion_page
+    pilot_page = client.get(alices_pilot.get_absolute_url()).content.decode()
+    assert "2411-62" in pilot_page
+
+
+def test_overdue_motions_and_no_deadline(client, dave, motion):
+    Motion.objects.create(nummer="21-0642", titel="Oogst van de pilots")
+    assert list(Motion.objects.overdue(today=datetime.date(2025, 6, 1))) == [motion]
+    assert list(Motion.objects.overdue(today=datetime.date(2025, 5, 31))) == []
+    client.force_login(dave)
+    page = client.get(reverse("motions:list")).content.decode()
+    assert "geen termijn" in page
+
+
+def test_a_deadline_is_read_as_a_vague_date(motion):
+    assert motion.deadline_end == datetime.date(2025, 5, 31)
+    assert motion.deadline_start is None
