@@ -53,9 +53,9 @@ MEMO_2411_62 = {
             "ondersteuning van 40 statushouders en asielzoekers bij hun persoonlijke ontwikkeling "
             "en maatschappelijke integratie. In het voorstel is beschreven hoe de pilot zou kunnen "
             "worden uitgevoerd, in samenwerking met het COA, wijklocaties, lokale partners en "
-            "vrijwilligers. De voortgang zou gemonitord worden via het systeem PMsys en de pilot "
-            "zou worden afgesloten met een eindrapportage met evaluatie en aanbevelingen. De totale "
-            "kosten bedragen €70.000.",
+            "vrijwilligers. De voortgang zou gemonitord worden via het systeem PMsys en de "
+            "pilot zou worden afgesloten met een eindrapportage met evaluatie en aanbevelingen. "
+            "De totale kosten bedragen €70.000.",
         )
     ],
     "conclusie": (
