@@ -42,3 +42,23 @@ def test_the_coordinator_freezes_and_publishes_and_the_public_reads_it(page, liv
     assert anonymous.get_by_role("heading", name="Dealbreakers").is_visible()
     assert axe_violations(anonymous) == [], "public appendix"
     anonymous.context.close()
+
+
+@pytest.fixture
+def gina(db):
+    from oogst.accounts.models import Role, User
+
+    return User.objects.create_user("gina", first_name="Gina", role=Role.GRIFFIE)
+
+
+def test_the_motion_pages_pass_axe(page, live_server, gina):
+    from django.core.management import call_command
+
+    call_command("loaddemo", verbosity=0, stdout=__import__("io").StringIO())
+    gina.set_password("gina-password-123")
+    gina.save()
+    log_in(page, live_server, "gina", "gina-password-123")
+    for path in ("/moties/", "/moties/2411-62/", "/moties/2411-62/memo/",
+                 "/moties/afdoeningsrondes/", "/moties/nieuw/"):
+        page.goto(f"{live_server.url}{path}")
+        assert axe_violations(page) == [], path

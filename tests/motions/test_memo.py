@@ -82,3 +82,16 @@ def test_an_eigenaar_drafts_a_memo_only_for_motions_of_their_portfolio(
     response = client.post(reverse("motions:memo_edit", args=[motion.nummer]), data)
     assert response.status_code == 302
     assert Memo.objects.get(motion=motion).onderwerp == "Concept"
+
+
+def test_the_memo_command_writes_the_pdf(tmp_path, memo):
+    from django.core.management import CommandError, call_command
+    from pdfminer.high_level import extract_text
+
+    target = tmp_path / "memo.pdf"
+    call_command("memo", "--motion", "2411-62", "--format", "pdf", "--output", str(target),
+                 stdout=io.StringIO())
+    assert "Aanleiding" in extract_text(str(target))
+    with pytest.raises(CommandError, match="no memo"):
+        call_command("memo", "--motion", "9999-1", "--format", "pdf",
+                     "--output", str(tmp_path / "x.pdf"))
