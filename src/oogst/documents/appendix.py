@@ -1,0 +1,193 @@
+"""Bijlage 6 "Monitoring evaluatie Pilots" as DOCX, PDF and HTML, with the same content and order.
+
+The renderers are pure: they read an `Appendix` and return bytes or text, never touching the
+database, so the page, the command and tests share them. Word gets real heading styles
+(Title, Heading 1, Heading 2) so a table of contents works and the municipality can restyle
+the document in Word; the PDF is WeasyPrint's rendering of the standalone web page.
+"""
+
+import datetime
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from oogst.core.templatetags.oogst import LIST_ITEM
+
+ANSWERS = {"ja": "Ja", "deels": "Deels", "nee": "Nee", "nog_niet_bekend": "Nog niet bekend",
+           "nvt": "N.v.t."}
+QUESTIONS = [
+    ("succesvol", "Pilot succesvol? Zijn de vooraf gestelde doelen/resultaten gehaald?"),
+    ("beleid_aanpassen",
+     "Geven de resultaten van de pilot aanleiding om het bestaande beleid aan te passen?"),
+    ("financieel_gevolg", "Leidt aanpassing van het beleid tot een financieel gevolg?"),
+]
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+          "september", "oktober", "november", "december"]
+
+
+@dataclass(frozen=True)
+class Appendix:
+    title: str
+    round_name: str
+    municipality: str
+    inleiding: str
+    concept: bool
+    peildatum: datetime.date | None
+    pilots: list
+
+
+def dutch_date(value) -> str:
+    if isinstance(value, str):
+        value = datetime.date.fromisoformat(value)
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def answer_text(pilot: dict, field: str) -> str:
+    """"Nog niet bekend. Het project ..." as the appendix prints an answer."""
+    label = ANSWERS.get(pilot.get(field) or "", "")
+    explanation = (pilot.get(f"{field}_toelichting") or "").strip()
+    if label and explanation:
+        return f"{label}. {explanation}"
+    return label or explanation
+
+
+def rows(pilot: dict) -> list[tuple[str, str]]:
+    """The form of the seed appendix: (label, text) in print order."""
+    portefeuille = pilot.get("portefeuille") or ""
+    if portefeuille and pilot.get("portefeuillehouder"):
+        portefeuille += f" ({pilot['portefeuillehouder']})"
+    programma_lines = [pilot.get("programma") or ""]
+    if portefeuille:
+        programma_lines.append(f"Portefeuille {portefeuille}")
+    result = [
+        ("Naam pilot", pilot["name"]),
+        ("Korte omschrijving", pilot.get("korte_omschrijving") or ""),
+        ("Programma/Portefeuillehouder", "\n".join(filter(None, programma_lines))),
+        ("Doel/Beoogd resultaat", pilot.get("doel") or ""),
+        ("Startdatum", pilot.get("startdatum") or ""),
+        ("Einddatum", pilot.get("einddatum") or ""),
+        ("Evaluatiemoment", pilot.get("evaluatiemoment") or ""),
+        ("Uitkomst evaluatie", pilot.get("uitkomst_evaluatie") or ""),
+        *[(label, answer_text(pilot, field)) for field, label in QUESTIONS],
+        ("Hoe bestuurlijk gerapporteerd?", pilot.get("bestuurlijk_gerapporteerd") or ""),
+    ]
+    updates = pilot.get("status_updates") or []
+    if updates:
+        parts = []
+        for update in updates:
+            heading = " — ".join(filter(None, [
+                dutch_date(update["date"]) if update.get("date") else "",
+                update.get("title") or ""]))
+            parts.append(f"{heading}\n{update['text']}" if heading else update["text"])
+        result.append(("Stand van zaken", "\n\n".join(parts)))
+    return result
+
+
+def _context(appendix: Appendix, standalone: bool) -> dict:
+    return {
+        "appendix": appendix,
+        "standalone": standalone,
+        "peildatum": dutch_date(appendix.peildatum) if appendix.peildatum else "",
+        "pilots": [{"name": p["name"], "anchor": f"pilot-{i + 1}", "rows": rows(p)}
+                   for i, p in enumerate(appendix.pilots)],
+    }
+
+
+def render_html(appendix: Appendix, *, standalone: bool = True) -> str:
+    return render_to_string("documents/appendix.html", _context(appendix, standalone))
+
+
+def render_pdf(appendix: Appendix) -> bytes:
+    from weasyprint import HTML  # imported lazily: heavy, and only documents need it
+
+    html = HTML(string=render_html(appendix, standalone=True))
+    try:
+        # Tagged PDF, so screen readers can read the archived appendix.
+        return html.write_pdf(pdf_variant="pdf/ua-1")
+    except (ValueError, TypeError):
+        return html.write_pdf()
+
+
+def render_docx(appendix: Appendix) -> bytes:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    document.core_properties.title = f"{appendix.title} — {appendix.round_name}"
+    document.core_properties.language = "nl-NL"
+    document.styles["Normal"].font.size = Pt(10)
+    section = document.sections[0]
+    section.left_margin = section.right_margin = Cm(2)
+    if appendix.concept:
+        header = section.header.paragraphs[0]
+        header.text = "CONCEPT"
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        header.runs[0].bold = True
+    document.add_heading(appendix.title, level=0)
+    subtitle = appendix.round_name
+    if appendix.peildatum:
+        subtitle += f" — peildatum {dutch_date(appendix.peildatum)}"
+    document.add_paragraph(subtitle)
+    if appendix.concept:
+        document.add_paragraph().add_run(
+            "CONCEPT — deze bijlage is nog niet vastgesteld.").bold = True
+    document.add_heading("Inleiding", level=1)
+    _docx_text(document, appendix.inleiding)
+    for pilot in appendix.pilots:
+        document.add_heading(pilot["name"], level=2)
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        table.autofit = False
+        for label, text in rows(pilot):
+            cells = table.add_row().cells
+            cells[0].width, cells[1].width = Cm(5.5), Cm(11.5)
+            cells[0].paragraphs[0].add_run(label).bold = True
+            _docx_cell_text(cells[1], text)
+        # Word and LibreOffice read the grid's column widths, not only the cells'.
+        table.columns[0].width, table.columns[1].width = Cm(5.5), Cm(11.5)
+        document.add_paragraph()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_blocks(text: str):
+    for block in (text or "").replace("\r\n", "\n").strip().split("\n\n"):
+        for line in block.split("\n"):
+            if line.strip():
+                if LIST_ITEM.match(line):
+                    yield "item", LIST_ITEM.sub("", line, count=1).strip()
+                else:
+                    yield "para", line.strip()
+
+
+def _docx_text(document, text):
+    for kind, line in _docx_blocks(text):
+        document.add_paragraph(line, style="List Bullet" if kind == "item" else None)
+
+
+def _docx_cell_text(cell, text):
+    first = True
+    for kind, line in _docx_blocks(text):
+        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        paragraph.add_run(("• " if kind == "item" else "") + line)
+
+
+def write_atomically(path: Path, data: bytes | str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
