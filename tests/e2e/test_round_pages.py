@@ -58,7 +58,12 @@ def test_the_motion_pages_pass_axe(page, live_server, gina):
     gina.set_password("gina-password-123")
     gina.save()
     log_in(page, live_server, "gina", "gina-password-123")
-    for path in ("/moties/", "/moties/2411-62/", "/moties/2411-62/memo/",
-                 "/moties/afdoeningsrondes/", "/moties/nieuw/"):
+    for path in (
+        "/moties/",
+        "/moties/2411-62/",
+        "/moties/2411-62/memo/",
+        "/moties/afdoeningsrondes/",
+        "/moties/nieuw/",
+    ):
         page.goto(f"{live_server.url}{path}")
         assert axe_violations(page) == [], path

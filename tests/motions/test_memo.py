@@ -89,9 +89,18 @@ def test_the_memo_command_writes_the_pdf(tmp_path, memo):
     from pdfminer.high_level import extract_text
 
     target = tmp_path / "memo.pdf"
-    call_command("memo", "--motion", "2411-62", "--format", "pdf", "--output", str(target),
-                 stdout=io.StringIO())
+    call_command(
+        "memo",
+        "--motion",
+        "2411-62",
+        "--format",
+        "pdf",
+        "--output",
+        str(target),
+        stdout=io.StringIO(),
+    )
     assert "Aanleiding" in extract_text(str(target))
     with pytest.raises(CommandError, match="no memo"):
-        call_command("memo", "--motion", "9999-1", "--format", "pdf",
-                     "--output", str(tmp_path / "x.pdf"))
+        call_command(
+            "memo", "--motion", "9999-1", "--format", "pdf", "--output", str(tmp_path / "x.pdf")
+        )
