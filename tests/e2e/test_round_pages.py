@@ -32,7 +32,7 @@ def test_the_coordinator_freezes_and_publishes_and_the_public_reads_it(page, liv
     assert axe_violations(page) == [], "round list"
     page.get_by_role("link", name="Perspectiefnota 2026").click()
     assert axe_violations(page) == [], "round page"
-    page.get_by_label("Toch vaststellen, met entries die niet zijn goedgekeurd").check()
+    page.get_by_label("Toch vaststellen, met pilots die niet zijn goedgekeurd").check()
     page.get_by_role("button", name="Vaststellen").click()
     page.get_by_role("button", name="Publiceren voor raad en inwoners").click()
     page.get_by_text("De bijlage is gepubliceerd").wait_for()
