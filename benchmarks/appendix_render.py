@@ -14,24 +14,37 @@ import subprocess
 import sys
 import time
 
-PARAGRAPH = ("Het project bevindt zich in de uitvoeringsfase. De eerste ervaringen zijn "
-             "positief; financiële gevolgen worden in de P&C-cyclus gerapporteerd (€ 160.000). ")
+PARAGRAPH = (
+    "Het project bevindt zich in de uitvoeringsfase. De eerste ervaringen zijn "
+    "positief; financiële gevolgen worden in de P&C-cyclus gerapporteerd (€ 160.000). "
+)
 
 
 def snapshot(i):
     return {
-        "name": f"Pilot {i:03d} geëvalueerd", "slug": f"pilot-{i}",
+        "name": f"Pilot {i:03d} geëvalueerd",
+        "slug": f"pilot-{i}",
         "korte_omschrijving": (PARAGRAPH * 4 + "\n\n") * 2 + "- punt een\n- punt twee",
-        "programma": f"Programma {i % 8 + 1}. Veiligheid", "portefeuille": "Wonen",
-        "portefeuillehouder": "", "doel": PARAGRAPH * 3, "startdatum": "1 januari 2021",
-        "einddatum": "4de kwartaal 2025", "evaluatiemoment": "2x per jaar",
-        "uitkomst_evaluatie": PARAGRAPH * 2, "succesvol": "ja",
-        "succesvol_toelichting": PARAGRAPH * 2, "beleid_aanpassen": "nee",
-        "beleid_aanpassen_toelichting": PARAGRAPH, "financieel_gevolg": "nog_niet_bekend",
-        "financieel_gevolg_toelichting": "", "bestuurlijk_gerapporteerd": PARAGRAPH,
-        "fase": "uitvoering", "resultaat": "",
-        "status_updates": [{"date": "2025-02-01", "title": "Update", "text": PARAGRAPH,
-                            "author": ""}],
+        "programma": f"Programma {i % 8 + 1}. Veiligheid",
+        "portefeuille": "Wonen",
+        "portefeuillehouder": "",
+        "doel": PARAGRAPH * 3,
+        "startdatum": "1 januari 2021",
+        "einddatum": "4de kwartaal 2025",
+        "evaluatiemoment": "2x per jaar",
+        "uitkomst_evaluatie": PARAGRAPH * 2,
+        "succesvol": "ja",
+        "succesvol_toelichting": PARAGRAPH * 2,
+        "beleid_aanpassen": "nee",
+        "beleid_aanpassen_toelichting": PARAGRAPH,
+        "financieel_gevolg": "nog_niet_bekend",
+        "financieel_gevolg_toelichting": "",
+        "bestuurlijk_gerapporteerd": PARAGRAPH,
+        "fase": "uitvoering",
+        "resultaat": "",
+        "status_updates": [
+            {"date": "2025-02-01", "title": "Update", "text": PARAGRAPH, "author": ""}
+        ],
     }
 
 
@@ -43,18 +56,34 @@ def child(fmt, count):
     django.setup()
     from oogst.documents.appendix import Appendix, render_docx, render_html, render_pdf
 
-    appendix = Appendix(title="Bijlage 6. Monitoring evaluatie Pilots", round_name="Benchmark",
-                        municipality="Gemeente", inleiding=PARAGRAPH, concept=False,
-                        peildatum=datetime.date(2025, 3, 1),
-                        pilots=[snapshot(i) for i in range(count)])
-    render = {"docx": render_docx, "pdf": render_pdf,
-              "html": lambda a: render_html(a, standalone=False)}[fmt]
+    appendix = Appendix(
+        title="Bijlage 6. Monitoring evaluatie Pilots",
+        round_name="Benchmark",
+        municipality="Gemeente",
+        inleiding=PARAGRAPH,
+        concept=False,
+        peildatum=datetime.date(2025, 3, 1),
+        pilots=[snapshot(i) for i in range(count)],
+    )
+    render = {
+        "docx": render_docx,
+        "pdf": render_pdf,
+        "html": lambda a: render_html(a, standalone=False),
+    }[fmt]
     started = time.perf_counter()
     output = render(appendix)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"format": fmt, "seconds": round(seconds, 2), "peak_mb": round(peak_mb),
-                      "size_kb": round(len(output) / 1024)}))
+    print(
+        json.dumps(
+            {
+                "format": fmt,
+                "seconds": round(seconds, 2),
+                "peak_mb": round(peak_mb),
+                "size_kb": round(len(output) / 1024),
+            }
+        )
+    )
 
 
 def main():
@@ -66,13 +95,18 @@ def main():
         return child(args.child, args.pilots)
     targets = {"docx": 3, "pdf": 15, "html": 0.5}
     for fmt in ("html", "docx", "pdf"):
-        result = subprocess.run([sys.executable, __file__, "--child", fmt,
-                                 "--pilots", str(args.pilots)],
-                                capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, __file__, "--child", fmt, "--pilots", str(args.pilots)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         row = json.loads(result.stdout.strip().splitlines()[-1])
         ok = "ok" if row["seconds"] < targets[fmt] and row["peak_mb"] < 500 else "OVER TARGET"
-        print(f"{fmt:5s} {args.pilots} pilots: {row['seconds']:6.2f} s (target < {targets[fmt]} s), "
-              f"peak {row['peak_mb']} MB, {row['size_kb']} KB  {ok}")
+        print(
+            f"{fmt:5s} {args.pilots} pilots: {row['seconds']:6.2f} s (target < {targets[fmt]} s), "
+            f"peak {row['peak_mb']} MB, {row['size_kb']} KB  {ok}"
+        )
 
 
 if __name__ == "__main__":

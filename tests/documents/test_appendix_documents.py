@@ -163,3 +163,27 @@ def test_write_atomically_writes_the_content(tmp_path):
     target = tmp_path / "bijlage.html"
     write_atomically(target, "<p>ë</p>")
     assert target.read_text(encoding="utf-8") == "<p>ë</p>"
+
+
+def test_control_characters_pasted_from_word_do_not_break_the_docx():
+    import docx
+
+    pasted = {**PLAIN, "name": "Pilot\x0b met\x07 tekens", "doel": "Regel\x0cpagina"}
+    document = docx.Document(
+        io.BytesIO(
+            render_docx(
+                Appendix(
+                    title="B",
+                    round_name="R",
+                    municipality="G",
+                    inleiding="",
+                    concept=False,
+                    peildatum=None,
+                    pilots=[pasted],
+                )
+            )
+        )
+    )
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"] == [
+        "Pilot met tekens"
+    ]

@@ -9,24 +9,45 @@ the document in Word; the PDF is WeasyPrint's rendering of the standalone web pa
 import datetime
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
 from django.template.loader import render_to_string
 
 from oogst.core.templatetags.oogst import LIST_ITEM
 
-ANSWERS = {"ja": "Ja", "deels": "Deels", "nee": "Nee", "nog_niet_bekend": "Nog niet bekend",
-           "nvt": "N.v.t."}
+ANSWERS = {
+    "ja": "Ja",
+    "deels": "Deels",
+    "nee": "Nee",
+    "nog_niet_bekend": "Nog niet bekend",
+    "nvt": "N.v.t.",
+}
 QUESTIONS = [
     ("succesvol", "Pilot succesvol? Zijn de vooraf gestelde doelen/resultaten gehaald?"),
-    ("beleid_aanpassen",
-     "Geven de resultaten van de pilot aanleiding om het bestaande beleid aan te passen?"),
+    (
+        "beleid_aanpassen",
+        "Geven de resultaten van de pilot aanleiding om het bestaande beleid aan te passen?",
+    ),
     ("financieel_gevolg", "Leidt aanpassing van het beleid tot een financieel gevolg?"),
 ]
-MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-          "september", "oktober", "november", "december"]
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 @dataclass(frozen=True)
@@ -47,7 +68,7 @@ def dutch_date(value) -> str:
 
 
 def answer_text(pilot: dict, field: str) -> str:
-    """"Nog niet bekend. Het project ..." as the appendix prints an answer."""
+    """ "Nog niet bekend. Het project ..." as the appendix prints an answer."""
     label = ANSWERS.get(pilot.get(field) or "", "")
     explanation = (pilot.get(f"{field}_toelichting") or "").strip()
     if label and explanation:
@@ -79,9 +100,15 @@ def rows(pilot: dict) -> list[tuple[str, str]]:
     if updates:
         parts = []
         for update in updates:
-            heading = " — ".join(filter(None, [
-                dutch_date(update["date"]) if update.get("date") else "",
-                update.get("title") or ""]))
+            heading = " — ".join(
+                filter(
+                    None,
+                    [
+                        dutch_date(update["date"]) if update.get("date") else "",
+                        update.get("title") or "",
+                    ],
+                )
+            )
             parts.append(f"{heading}\n{update['text']}" if heading else update["text"])
         result.append(("Stand van zaken", "\n\n".join(parts)))
     return result
@@ -92,8 +119,10 @@ def _context(appendix: Appendix, standalone: bool) -> dict:
         "appendix": appendix,
         "standalone": standalone,
         "peildatum": dutch_date(appendix.peildatum) if appendix.peildatum else "",
-        "pilots": [{"name": p["name"], "anchor": f"pilot-{i + 1}", "rows": rows(p)}
-                   for i, p in enumerate(appendix.pilots)],
+        "pilots": [
+            {"name": p["name"], "anchor": f"pilot-{i + 1}", "rows": rows(p)}
+            for i, p in enumerate(appendix.pilots)
+        ],
     }
 
 
@@ -115,6 +144,7 @@ def render_pdf(appendix: Appendix) -> bytes:
 def render_docx(appendix: Appendix) -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
     from docx.shared import Cm, Pt
 
     document = docx.Document()
@@ -135,22 +165,16 @@ def render_docx(appendix: Appendix) -> bytes:
     document.add_paragraph(subtitle)
     if appendix.concept:
         document.add_paragraph().add_run(
-            "CONCEPT — deze bijlage is nog niet vastgesteld.").bold = True
+            "CONCEPT — deze bijlage is nog niet vastgesteld."
+        ).bold = True
     document.add_heading("Inleiding", level=1)
     _docx_text(document, appendix.inleiding)
-    for pilot in appendix.pilots:
-        document.add_heading(pilot["name"], level=2)
-        table = document.add_table(rows=0, cols=2)
-        table.style = "Table Grid"
-        table.autofit = False
-        for label, text in rows(pilot):
-            cells = table.add_row().cells
-            cells[0].width, cells[1].width = Cm(5.5), Cm(11.5)
-            cells[0].paragraphs[0].add_run(label).bold = True
-            _docx_cell_text(cells[1], text)
-        # Word and LibreOffice read the grid's column widths, not only the cells'.
-        table.columns[0].width, table.columns[1].width = Cm(5.5), Cm(11.5)
-        document.add_paragraph()
+    # Hundreds of pilots: build their WordprocessingML in one go instead of object by
+    # object (python-docx looks styles up by name on every call; 5x slower at 500 pilots).
+    body = document.element.body
+    section_properties = body[-1]
+    for element in parse_xml(_pilots_xml(appendix.pilots)):
+        section_properties.addprevious(element)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -171,12 +195,46 @@ def _docx_text(document, text):
         document.add_paragraph(line, style="List Bullet" if kind == "item" else None)
 
 
-def _docx_cell_text(cell, text):
-    first = True
-    for kind, line in _docx_blocks(text):
-        paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-        first = False
-        paragraph.add_run(("• " if kind == "item" else "") + line)
+# Characters XML 1.0 cannot carry (pasted control characters) are dropped, never fatal.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+LABEL_WIDTH, VALUE_WIDTH = 3118, 6520  # twentieths of a point: 5.5 cm and 11.5 cm
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _run(text: str, bold: bool = False) -> str:
+    text = xml_escape(_XML_INVALID.sub("", text))
+    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def _cell_paragraphs(text: str) -> str:
+    paragraphs = [
+        f"<w:p>{_run(('• ' if kind == 'item' else '') + line)}</w:p>"
+        for kind, line in _docx_blocks(text)
+    ]
+    return "".join(paragraphs) or "<w:p/>"
+
+
+def _pilots_xml(pilots) -> str:
+    parts = [f'<w:body xmlns:w="{W_NS}">']
+    for pilot in pilots:
+        parts.append(f'<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>{_run(pilot["name"])}</w:p>')
+        parts.append(
+            '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+            '<w:tblLayout w:type="fixed"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{LABEL_WIDTH}"/><w:gridCol w:w="{VALUE_WIDTH}"/>'
+            "</w:tblGrid>"
+        )
+        for label, text in rows(pilot):
+            parts.append(
+                f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{LABEL_WIDTH}" w:type="dxa"/></w:tcPr>'
+                f"<w:p>{_run(label, bold=True)}</w:p></w:tc>"
+                f'<w:tc><w:tcPr><w:tcW w:w="{VALUE_WIDTH}" w:type="dxa"/></w:tcPr>'
+                f"{_cell_paragraphs(text)}</w:tc></w:tr>"
+            )
+        parts.append("</w:tbl><w:p/>")
+    parts.append("</w:body>")
+    return "".join(parts)
 
 
 def write_atomically(path: Path, data: bytes | str) -> None:
