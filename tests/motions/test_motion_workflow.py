@@ -114,3 +114,27 @@ def test_overdue_motions_and_no_deadline(client, dave, motion):
 def test_a_deadline_is_read_as_a_vague_date(motion):
     assert motion.deadline_end == datetime.date(2025, 5, 31)
     assert motion.deadline_start is None
+
+
+def test_the_griffie_records_a_motion_with_its_documents(client, gina, alices_pilot):
+    client.force_login(gina)
+    response = client.post(
+        reverse("motions:create"),
+        {
+            "nummer": "2111-03A",
+            "titel": "Geamendeerde motie",
+            "deadline": "uiterlijk Q3 2025",
+            "pilots": [alices_pilot.pk],
+            "documents-TOTAL_FORMS": "1",
+            "documents-INITIAL_FORMS": "0",
+            "documents-0-title": "Motie 2111-03A (pdf)",
+            "documents-0-url": "https://raad.example.nl/moties/2111-03A.pdf",
+        },
+    )
+    assert response.status_code == 302
+    motion = Motion.objects.get(nummer="2111-03A")
+    assert motion.deadline_end == datetime.date(2025, 9, 30)
+    assert [d.title for d in motion.documents.all()] == ["Motie 2111-03A (pdf)"]
+    page = client.get(motion.get_absolute_url()).content.decode()
+    assert "https://raad.example.nl/moties/2111-03A.pdf" in page
+    assert "Dealbreakers" in page

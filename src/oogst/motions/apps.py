@@ -17,4 +17,5 @@ class MotionsConfig(AppConfig):
             exclude_fields=["deadline_start", "deadline_end", "deadline_precision"],
         )
         auditlog.register(models.Memo)
+        auditlog.register(models.MotionDocument)
         auditlog.register(models.MemoSection)

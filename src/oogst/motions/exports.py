@@ -9,7 +9,7 @@ from .models import Motion
 def export_queryset():
     return (
         Motion.objects.select_related("portefeuille", "programma")
-        .prefetch_related("pilots")
+        .prefetch_related("pilots", "documents")
         .order_by("nummer")
     )
 
@@ -36,6 +36,7 @@ def motion_record(motion: Motion) -> dict:
         "contact_telefoon": motion.contact_telefoon,
         "contact_email": motion.contact_email,
         "pilots": [{"slug": p.slug, "name": p.name, "fase": p.fase} for p in motion.pilots.all()],
+        "documents": [{"title": d.title, "url": d.url} for d in motion.documents.all()],
     }
 
 
@@ -51,6 +52,7 @@ def write_csv(stream, motions) -> None:
         record = motion_record(motion)
         record["indieners"] = "; ".join(record["indieners"])
         record["pilots"] = "; ".join(p["name"] for p in record["pilots"])
+        record["documents"] = "; ".join(f"{d['title']} <{d['url']}>" for d in record["documents"])
         if writer is None:
             writer = csv.DictWriter(stream, fieldnames=list(record))
             writer.writeheader()

@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from oogst.core.forms import NLDesignFormMixin
 
-from .models import Afdoeningsronde, Decision, Memo, MemoSection, Motion, MotionStatus
+from .models import (
+    Afdoeningsronde,
+    Decision,
+    Memo,
+    MemoSection,
+    Motion,
+    MotionDocument,
+    MotionStatus,
+)
 
 
 class MotionForm(NLDesignFormMixin, forms.ModelForm):
@@ -112,6 +120,16 @@ class MemoSectionForm(NLDesignFormMixin, forms.ModelForm):
         fields = ["title", "body", "position"]
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
 
+
+class MotionDocumentForm(NLDesignFormMixin, forms.ModelForm):
+    class Meta:
+        model = MotionDocument
+        fields = ["title", "url"]
+
+
+MotionDocumentFormSet = forms.inlineformset_factory(
+    Motion, MotionDocument, form=MotionDocumentForm, extra=1, can_delete=True
+)
 
 MemoSectionFormSet = forms.inlineformset_factory(
     Memo, MemoSection, form=MemoSectionForm, extra=1, can_delete=True

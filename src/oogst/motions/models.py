@@ -123,6 +123,22 @@ class Motion(models.Model):
         return vague_dates.parse(self.deadline)
 
 
+class MotionDocument(models.Model):
+    """A document of the motion, linked where it lives (the council information system)."""
+
+    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("link"), max_length=1000)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
+
+
 class StatusChange(models.Model):
     """Every status change of a motion, with who and when (and why, when given)."""
 

@@ -13,6 +13,7 @@ from .forms import (
     DecisionForm,
     MemoForm,
     MemoSectionFormSet,
+    MotionDocumentFormSet,
     MotionForm,
     ProposeForm,
     StatusForm,
@@ -50,6 +51,7 @@ def motion_detail(request, nummer):
         {
             "motion": motion,
             "pilots": motion.pilots.all(),
+            "documents": motion.documents.all(),
             "changes": motion.status_changes.select_related("by"),
             "voorstellen": motion.voorstellen.select_related("ronde", "decided_by"),
             "memo": Memo.objects.filter(motion=motion).first(),
@@ -65,12 +67,17 @@ def motion_edit(request, nummer=None):
     _require_manager(request)
     motion = get_object_or_404(Motion, nummer=nummer) if nummer else None
     form = MotionForm(request.POST or None, instance=motion)
-    if request.method == "POST" and form.is_valid():
+    documents = MotionDocumentFormSet(request.POST or None, instance=motion, prefix="documents")
+    if request.method == "POST" and form.is_valid() and documents.is_valid():
         with transaction.atomic(), set_actor(request.user):
             motion = form.save()
+            documents.instance = motion
+            documents.save()
         messages.success(request, _("Motion %(nummer)s was saved.") % {"nummer": motion.nummer})
         return redirect(motion)
-    return render(request, "motions/form.html", {"form": form, "motion": motion})
+    return render(
+        request, "motions/form.html", {"form": form, "documents": documents, "motion": motion}
+    )
 
 
 @require_POST
