@@ -208,8 +208,6 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
-# Django 6 behaviour now: a link typed without a scheme is read as https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 LOGGING = {
     "version": 1,

@@ -10,20 +10,17 @@ installed ``oogst`` is needed. Because ``tests/conftest.py`` imports Django mode
 
     .venv/bin/python tests/pilots/test_demo_data_transcription.py
 
-The seeds are read from $OOGST_SEEDS_DIR (default /work/shared/seeds); the tests that compare
-with them are skipped when they are not there.
+The seeds are read from tests/fixtures/seeds (copies of the scanned source documents).
 """
 
 import importlib.util
-import os
 import re
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
 DEMO_DATA_PATH = Path(__file__).resolve().parents[2] / "src" / "oogst" / "pilots" / "demo_data.py"
-SEEDS_DIR = Path(os.environ.get("OOGST_SEEDS_DIR", "/work/shared/seeds"))
+# The two seed documents are kept beside the tests, so these checks always run.
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 APPENDIX = SEEDS_DIR / "004_1351a7546c016f7f.txt"
 MEMO = SEEDS_DIR / "000_eae180b4a2b9409d.txt"
 
@@ -270,11 +267,6 @@ def coverage_report():
     return rows
 
 
-needs_seeds = pytest.mark.skipif(
-    not (APPENDIX.exists() and MEMO.exists()), reason=f"seed files not found in {SEEDS_DIR}"
-)
-
-
 # --- structure -----------------------------------------------------------------------------------
 
 
@@ -505,13 +497,11 @@ def test_the_memos_proposal():
 # --- against the seeds ---------------------------------------------------------------------------
 
 
-@needs_seeds
 def test_the_appendix_pilots_are_in_the_appendix_order():
     sections = seed_sections(APPENDIX.read_text())
     assert [name for name, _ in sections] == [p["name"] for p in PILOTS[:11]]
 
 
-@needs_seeds
 def test_almost_every_word_of_each_seed_section_is_in_its_pilot():
     rows = coverage_report()
     report = "\n".join(
@@ -523,7 +513,6 @@ def test_almost_every_word_of_each_seed_section_is_in_its_pilot():
     assert all(cov >= MIN_COVERAGE for _, cov, _, _, _ in rows), report
 
 
-@needs_seeds
 def test_the_data_adds_almost_nothing_that_is_not_in_the_seed():
     rows = coverage_report()
     report = "\n".join(
@@ -533,7 +522,6 @@ def test_the_data_adds_almost_nothing_that_is_not_in_the_seed():
     assert all(prec >= 0.99 for _, _, _, prec, _ in rows), report
 
 
-@needs_seeds
 def test_the_memos_pilot_paragraph_is_carried_over_whole():
     memo_text = MEMO.read_text()
     start = memo_text.index("Stichting Piézo heeft een voorstel")

@@ -122,6 +122,9 @@ class MemoSectionForm(NLDesignFormMixin, forms.ModelForm):
 
 
 class MotionDocumentForm(NLDesignFormMixin, forms.ModelForm):
+    # A link typed without a scheme is read as https (Django 6's default).
+    url = forms.URLField(label=_("link"), max_length=1000, assume_scheme="https")
+
     class Meta:
         model = MotionDocument
         fields = ["title", "url"]
