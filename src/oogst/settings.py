@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "oogst.pilots",
     "oogst.rounds",
     "oogst.motions",
+    "oogst.participants",
     "oogst.documents",
 ]
 
@@ -97,6 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Anonymous visitors see only the login page (and pages marked login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Partner organisation staff reach only the participant pages of their own organisation.
+    "oogst.participants.middleware.PartnerScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the outcome of every login attempt.
@@ -180,6 +183,10 @@ OOGST_THEME_CLASS = env.str("OOGST_THEME_CLASS", default="voorbeeld-theme")
 OOGST_THEME_STYLESHEET = env.str(
     "OOGST_THEME_STYLESHEET", default="vendor/voorbeeld-design-tokens/index.css"
 )
+
+# OOGST_RETENTION_MONTHS: months after a pilot's end date that `oogst bewaartermijn` anonymises
+# its participant records.
+OOGST_RETENTION_MONTHS = env.int("OOGST_RETENTION_MONTHS", default=24)
 
 # Requests bigger than this are refused with 400 before a form sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", include("oogst.pilots.urls")),
     path("", include("oogst.rounds.urls")),
     path("", include("oogst.motions.urls")),
+    path("", include("oogst.participants.urls")),
     path("beheer/", include("oogst.accounts.urls")),
 ]

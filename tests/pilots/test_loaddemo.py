@@ -19,9 +19,11 @@ def loaddemo():
     return out.getvalue()
 
 
-def test_the_demo_holds_the_twelve_pilots(client):
+def test_the_demo_holds_the_twelve_pilots_and_the_fictional_example(client):
     loaddemo()
-    assert Pilot.objects.count() == 12
+    # The seed's eleven, the memo's proposal, and the participant monitoring example.
+    assert Pilot.objects.count() == 13
+    assert Pilot.objects.filter(slug="voorbeeld-deelnemersmonitor").exists()
     piezo = Pilot.objects.get(slug="samen-bouwen-aan-verbinding-en-ontwikkeling")
     assert piezo.fase == "niet_gestart"
     assert piezo.target_participants == 40
@@ -34,7 +36,7 @@ def test_loading_the_demo_twice_changes_nothing():
     before = json.loads(_export())
     second = loaddemo()
     assert json.loads(_export()) == before
-    assert Pilot.objects.count() == 12
+    assert Pilot.objects.count() == 13
     assert "changepassword" in second
 
 

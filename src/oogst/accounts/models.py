@@ -9,23 +9,50 @@ class Role(models.TextChoices):
     EIGENAAR = "eigenaar", _("Pilot owner")
     LEZER = "lezer", _("Reader")
     GRIFFIE = "griffie", _("Griffie (council clerk)")
+    # Staff of a partner organisation: they see only their organisation's participant records.
+    PARTNER = "partner", _("Partner organisation staff")
 
 
 class User(AbstractUser):
     """A person who signs in. What they may do follows from one role."""
 
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.LEZER)
+    partner = models.ForeignKey(
+        "pilots.Partner",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("partner organisation"),
+    )
 
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["last_name", "first_name", "username"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(role__in=Role.values), name="user_role_valid")
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="user_role_valid"
+            ),
+            # A partner user is bound to exactly one organisation; nobody else is bound to one.
+            models.CheckConstraint(
+                condition=models.Q(role=Role.PARTNER, partner__isnull=False)
+                | (~models.Q(role=Role.PARTNER) & models.Q(partner__isnull=True)),
+                name="user_partner_iff_partner_role",
+            ),
         ]
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    @property
+    def is_partner(self) -> bool:
+        return self.role == Role.PARTNER
+
+    @property
+    def is_municipal(self) -> bool:
+        """Municipal users see participant aggregates, never a participant record."""
+        return self.role != Role.PARTNER
 
     @property
     def is_beheerder(self) -> bool:

@@ -60,6 +60,9 @@ def load_demo() -> DemoResult:
     from oogst.motions.demo import load_demo_motions
 
     load_demo_motions(users[Role.GRIFFIE])
+    from oogst.participants.demo import load_demo_participants
+
+    load_demo_participants(users[Role.EIGENAAR], result)
     return result
 
 

@@ -92,6 +92,7 @@ def _render_detail(request, pilot, update_form, status=200):
             "status_updates": pilot.status_updates.select_related("author"),
             "partners": pilot.partners.all(),
             "can_edit": request.user.can_edit_pilot(pilot),
+            "has_monitor": hasattr(pilot, "monitor"),
             "update_form": update_form,
         },
         status=status,

@@ -1,0 +1,144 @@
+"""The end report (eindrapportage) of a pilot's participant monitoring, as DOCX and PDF.
+
+Aggregate only: it is built from `participants.aggregates`, so every count below five people
+already reads "<5" before it reaches a document.
+"""
+
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from oogst.participants import aggregates
+
+from .memo import _blocks
+
+
+@dataclass(frozen=True)
+class EndReport:
+    title: str
+    municipality: str
+    partner: str
+    date: str
+    doel: str
+    reach: list  # (label, value) rows
+    phases: list
+    ladder: list
+    outcomes: list
+    zrm: list  # (domain, [(label, value)])
+    evaluatie: str
+    aanbevelingen: str
+
+
+def build(monitor, today=None) -> EndReport:
+    from oogst.documents.appendix import dutch_date
+
+    with translation.override("nl"):
+        figures = aggregates.compute(monitor, today=today)
+        reach = [
+            ("Deelnemers bereikt", str(figures["reach"])),
+            ("Streefaantal", str(figures["target"] or "niet vastgelegd")),
+        ]
+        if figures["reach_percent"] is not None:
+            reach.append(
+                ("Bereik ten opzichte van het streefaantal", f"{figures['reach_percent']}%")
+            )
+        reach += [
+            ("Nog actief", str(figures["active"])),
+            ("Uitgestroomd", str(figures["exited"])),
+        ]
+        labels = aggregates.MOVEMENT_LABELS
+        return EndReport(
+            title=f"Eindrapportage {monitor.pilot.name}",
+            municipality=settings.OOGST_MUNICIPALITY,
+            partner=monitor.partner.name,
+            date=dutch_date(today or timezone.localdate()),
+            doel=monitor.pilot.doel,
+            reach=reach,
+            phases=[(str(label), str(value)) for label, value in figures["phases"]],
+            ladder=[(str(labels[k]), str(v)) for k, v in figures["movement"].items()],
+            outcomes=[(str(label), str(value)) for label, value in figures["outcomes"]],
+            zrm=[
+                (str(d["label"]), [(str(labels[k]), str(v)) for k, v in d["figures"].items()])
+                for d in figures["zrm"]
+            ],
+            evaluatie=monitor.evaluatie,
+            aanbevelingen=monitor.aanbevelingen,
+        )
+
+
+def sections(report: EndReport) -> list[tuple[str, list]]:
+    """(heading, table rows) of the figures, in print order."""
+    result = [
+        ("Bereik", report.reach),
+        ("Deelnemers per fase (actief)", report.phases),
+        ("Voortgang op de Participatieladder (eerste tot laatste meting)", report.ladder),
+        ("Uitstroom", report.outcomes),
+    ]
+    result += [(f"Zelfredzaamheidsmatrix: {domain}", rows) for domain, rows in report.zrm]
+    return result
+
+
+NOTE = (
+    "Alle cijfers zijn geaggregeerd. Aantallen van minder dan vijf personen staan als “<5” "
+    "vermeld, zodat niemand herkenbaar is."
+)
+
+
+def render_docx(report: EndReport) -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.core_properties.title = report.title
+    document.core_properties.language = "nl-NL"
+    document.styles["Normal"].font.size = Pt(10.5)
+    document.add_heading(report.title, level=0)
+    document.add_paragraph(
+        f"{report.municipality} · uitgevoerd door {report.partner} · {report.date}"
+    )
+    document.add_heading("Doel", level=1)
+    _docx_text(document, report.doel or "Niet ingevuld.")
+    document.add_heading("Resultaten", level=1)
+    document.add_paragraph(NOTE)
+    for heading, rows in sections(report):
+        document.add_heading(heading, level=2)
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = label, value
+    document.add_heading("Evaluatie", level=1)
+    _docx_text(document, report.evaluatie or "Nog niet geschreven.")
+    document.add_heading("Aanbevelingen", level=1)
+    _docx_text(document, report.aanbevelingen or "Nog niet geschreven.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_text(document, text):
+    for kind, line in _blocks(text):
+        document.add_paragraph(line, style="List Bullet" if kind == "item" else None)
+
+
+def render_html(report: EndReport) -> str:
+    return render_to_string(
+        "documents/end_report.html",
+        {
+            "report": report,
+            "sections": sections(report),
+            "note": NOTE,
+            "doel": list(_blocks(report.doel)),
+            "evaluatie": list(_blocks(report.evaluatie)),
+            "aanbevelingen": list(_blocks(report.aanbevelingen)),
+        },
+    )
+
+
+def render_pdf(report: EndReport) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=render_html(report)).write_pdf(pdf_variant="pdf/ua-1")

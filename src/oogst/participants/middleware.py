@@ -1,0 +1,34 @@
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+
+# What a partner user may reach outside the participant pages.
+PARTNER_ALLOWED = {"login", "logout", "set_language"}
+
+
+class PartnerScopeMiddleware:
+    """Keep partner organisation staff out of the municipal register, rounds and motions.
+
+    One rule in one place rather than a check in every municipal view: a partner user reaches
+    the `participants` pages (which check the organisation themselves) and nothing else.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_partner:
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        if match.namespace == "participants" or match.url_name in PARTNER_ALLOWED:
+            return None
+        if match.view_name == "pilots:register":
+            return redirect("participants:home")
+        raise PermissionDenied

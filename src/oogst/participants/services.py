@@ -1,0 +1,300 @@
+"""Business rules of participant monitoring. Views stay thin; every access is logged here."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+
+from .models import (
+    DEFAULT_ACTIVITY_TYPES,
+    PERSONAL_FIELDS,
+    PIEZO_PHASES,
+    AccessAction,
+    AccessLogEntry,
+    AccessReason,
+    ActivityType,
+    Monitor,
+    Participant,
+    Phase,
+)
+
+
+def log_access(*, user, participant, action, reason, detail=""):
+    AccessLogEntry.objects.create(
+        user=user,
+        participant=participant,
+        participant_code=participant.code or f"#{participant.pk}",
+        partner_id=participant.monitor.partner_id,
+        pilot_id=participant.monitor.pilot_id,
+        action=action,
+        reason=reason,
+        detail=detail[:200],
+    )
+
+
+# --- Who may see what -------------------------------------------------------------------------
+
+
+def monitor_for_partner(user, slug) -> Monitor:
+    """The monitor of pilot `slug` if `user` records its participants; 404 for everyone else."""
+    if not user.is_partner:
+        raise Http404
+    try:
+        return Monitor.objects.select_related("pilot", "partner").get(
+            pilot__slug=slug, partner_id=user.partner_id
+        )
+    except Monitor.DoesNotExist:
+        raise Http404 from None
+
+
+def participant_for(user, monitor, code, *, reason, action=AccessAction.VIEW) -> Participant:
+    """A participant record for its own partner's staff, logged; 404 for everyone else.
+
+    Municipal users never reach a record: the same 404 as for a code that does not exist, so a
+    request tells nothing about whether a person is in the pilot.
+    """
+    if not user.is_partner or monitor.partner_id != user.partner_id:
+        raise Http404
+    try:
+        participant = Participant.objects.for_partner_user(user).get(monitor=monitor, code=code)
+    except Participant.DoesNotExist:
+        raise Http404 from None
+    log_access(user=user, participant=participant, action=action, reason=reason)
+    return participant
+
+
+def can_see_aggregates(user, monitor) -> bool:
+    return user.is_municipal or (user.is_partner and user.partner_id == monitor.partner_id)
+
+
+# --- Setting up a pilot's monitoring ----------------------------------------------------------
+
+
+@transaction.atomic
+def set_up_monitor(*, pilot, partner, code_prefix, target=None, phase_preset="piezo") -> Monitor:
+    monitor = Monitor.objects.create(
+        pilot=pilot,
+        partner=partner,
+        code_prefix=code_prefix.upper(),
+        target=target if target is not None else pilot.target_participants,
+    )
+    if phase_preset == "piezo":
+        Phase.objects.bulk_create(
+            Phase(monitor=monitor, number=number, name=name) for number, name in PIEZO_PHASES
+        )
+    ActivityType.objects.bulk_create(
+        ActivityType(monitor=monitor, name=name) for name in DEFAULT_ACTIVITY_TYPES
+    )
+    return monitor
+
+
+@transaction.atomic
+def save_settings(*, monitor, switched_off: list[str]) -> int:
+    """Save the monitor; erase the values of personal fields the pilot no longer records.
+
+    Returns how many participant records lost a value. Data minimisation: a field the pilot
+    does not need is not kept "just in case".
+    """
+    monitor.save()
+    cleared = 0
+    for name in switched_off:
+        if name not in PERSONAL_FIELDS:
+            raise ValueError(name)
+        empty = None if name == "geboortejaar" else ""
+        filled = Participant.objects.filter(monitor=monitor).exclude(**{name: empty})
+        if name != "geboortejaar":
+            filled = filled.exclude(**{f"{name}__isnull": True})
+        cleared += filled.update(**{name: empty})
+    return cleared
+
+
+# --- Recording --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_participant(*, actor, monitor, participant: Participant, first_phase=None):
+    participant.monitor = monitor
+    participant.code = monitor.new_code()
+    _strip_switched_off(participant)
+    participant.save()
+    if first_phase is not None:
+        participant.steps.create(phase=first_phase, date=participant.start_date)
+    log_access(
+        user=actor,
+        participant=participant,
+        action=AccessAction.CREATE,
+        reason=AccessReason.REGISTRATIE,
+    )
+    return participant
+
+
+def _strip_switched_off(participant):
+    """Never store a personal field the pilot has switched off, whatever a form sent."""
+    monitor = participant.monitor
+    for name in PERSONAL_FIELDS:
+        if not getattr(monitor, f"collect_{name}"):
+            setattr(participant, name, None if name == "geboortejaar" else "")
+
+
+@transaction.atomic
+def update_participant(*, actor, participant, what: str):
+    _strip_switched_off(participant)
+    participant.full_clean()
+    participant.save()
+    log_access(
+        user=actor,
+        participant=participant,
+        action=AccessAction.UPDATE,
+        reason=AccessReason.REGISTRATIE,
+        detail=what,
+    )
+
+
+@transaction.atomic
+def add_to_record(*, actor, participant, obj, what: str):
+    """Add a phase step, a measurement, a score or an attendance to a participant's record."""
+    obj.participant = participant
+    obj.full_clean()
+    obj.save()
+    log_access(
+        user=actor,
+        participant=participant,
+        action=AccessAction.UPDATE,
+        reason=AccessReason.REGISTRATIE,
+        detail=what,
+    )
+
+
+def measurement_due(participant, today=None) -> bool:
+    """The Participatieladder is measured at least twice a year."""
+    if participant.exit_date:
+        return False
+    today = today or timezone.localdate()
+    last = max((m.date for m in participant.ladder_measurements.all()), default=None)
+    return last is None or last <= today - relativedelta(months=6)
+
+
+# --- Inzage, erasure, retention ---------------------------------------------------------------
+
+
+def inzage_record(participant) -> dict:
+    """Everything Oogst holds about one participant, for a request for access (AVG art. 15)."""
+    monitor = participant.monitor
+    return {
+        "code": participant.code,
+        "pilot": monitor.pilot.name,
+        "organisatie": monitor.partner.name,
+        "startdatum": participant.start_date.isoformat(),
+        "persoonsgegevens": {
+            name: getattr(participant, name)
+            for name in PERSONAL_FIELDS
+            if getattr(participant, name) not in ("", None)
+        },
+        "notities": participant.notes,
+        "fasen": [
+            {"fase": str(step.phase), "datum": step.date.isoformat()}
+            for step in participant.steps.select_related("phase")
+        ],
+        "participatieladder": [
+            {"datum": m.date.isoformat(), "trede": m.rung, "omschrijving": m.get_rung_display()}
+            for m in participant.ladder_measurements.all()
+        ],
+        "zelfredzaamheidsmatrix": [
+            {"datum": s.date.isoformat(), "domein": s.get_domain_display(), "score": s.score}
+            for s in participant.zrm_scores.all()
+        ],
+        "activiteiten": [
+            {"datum": a.date.isoformat(), "activiteit": a.activity_type.name}
+            for a in participant.attendances.select_related("activity_type")
+        ],
+        "uitstroom": (
+            {
+                "datum": participant.exit_date.isoformat(),
+                "uitkomst": participant.get_exit_outcome_display(),
+            }
+            if participant.exit_date
+            else None
+        ),
+        "inzage_in_dossier": [
+            {
+                "wanneer": entry.at.isoformat(timespec="minutes"),
+                "wie": f"{entry.user} ({monitor.partner.name})" if entry.user else "Oogst",
+                "handeling": entry.get_action_display(),
+                "waarom": entry.get_reason_display(),
+            }
+            for entry in AccessLogEntry.objects.filter(participant=participant)
+            .select_related("user")
+            .order_by("at", "id")
+        ],
+    }
+
+
+def _month(day):
+    return day.replace(day=1) if day else day
+
+
+@transaction.atomic
+def anonymise(*, participant, actor=None, reason) -> None:
+    """Remove everything that links the record to a person; keep what the aggregates count.
+
+    The phases, ladder rungs, scores, activities and outcome stay (they are no longer personal
+    data without the code and the personal fields); their dates are kept to the month, which is
+    as fine as any aggregate goes, so every figure is the same before and after.
+    """
+    if participant.is_anonymised:
+        return
+    action = (
+        AccessAction.ERASE if reason == AccessReason.VERWIJDERVERZOEK else AccessAction.ANONYMISE
+    )
+    log_access(user=actor, participant=participant, action=action, reason=reason)
+    for name in PERSONAL_FIELDS:
+        setattr(participant, name, None if name == "geboortejaar" else "")
+    participant.notes = ""
+    participant.code = None
+    participant.start_date = _month(participant.start_date)
+    participant.exit_date = _month(participant.exit_date)
+    participant.anonymised_at = timezone.now()
+    participant.anonymised_reason = reason
+    participant.save()
+    for related in (
+        participant.steps.all(),
+        participant.ladder_measurements.all(),
+        participant.zrm_scores.all(),
+        participant.attendances.all(),
+    ):
+        for row in related:
+            row.date = _month(row.date)
+            row.save(update_fields=["date"])
+
+
+@dataclass
+class RetentionReport:
+    cutoff: datetime.date
+    due: dict = field(default_factory=dict)  # pilot name -> number of records
+    unknown_end: list = field(default_factory=list)  # pilots whose end date Oogst cannot read
+    anonymised: int = 0
+
+
+def apply_retention(*, months: int, today=None, dry_run=False) -> RetentionReport:
+    """Anonymise participant records `months` after their pilot ended. Safe to run again."""
+    today = today or timezone.localdate()
+    report = RetentionReport(cutoff=today - relativedelta(months=months))
+    for monitor in Monitor.objects.select_related("pilot"):
+        waiting = Participant.objects.identifiable().filter(monitor=monitor)
+        if not waiting.exists():
+            continue
+        end = monitor.pilot.einddatum_end
+        if end is None:
+            report.unknown_end.append(monitor.pilot.name)
+            continue
+        if end >= report.cutoff:
+            continue
+        report.due[monitor.pilot.name] = waiting.count()
+        if not dry_run:
+            for participant in waiting.select_related("monitor"):
+                anonymise(participant=participant, reason=AccessReason.BEWAARTERMIJN)
+                report.anonymised += 1
+    return report

@@ -1,0 +1,364 @@
+import csv
+import json
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from oogst.pilots.models import Pilot
+
+from . import aggregates, services
+from .forms import (
+    AttendanceForm,
+    EndReportForm,
+    FilterForm,
+    MeasurementForm,
+    MonitorForm,
+    ParticipantForm,
+    StepForm,
+    ZrmForm,
+)
+from .models import AccessAction, AccessLogEntry, AccessReason, Monitor, Participant
+
+# --- Municipal side: aggregates, settings and the end report ----------------------------------
+
+
+def _monitor_with_aggregates(request, slug) -> Monitor:
+    monitor = get_object_or_404(
+        Monitor.objects.select_related("pilot", "partner"), pilot__slug=slug
+    )
+    if not services.can_see_aggregates(request.user, monitor):
+        raise Http404
+    return monitor
+
+
+def _filtered_figures(request, monitor):
+    form = FilterForm(request.GET or None, monitor=monitor)
+    filters = aggregates.Filters()
+    if form.is_valid():
+        filters = aggregates.Filters(
+            start_year=form.cleaned_data["start_year"],
+            status=form.cleaned_data["status"],
+            activity_type=form.cleaned_data["activity_type"],
+        )
+    return form, aggregates.compute(monitor, filters)
+
+
+@require_GET
+def overview(request, slug):
+    monitor = _monitor_with_aggregates(request, slug)
+    form, figures = _filtered_figures(request, monitor)
+    return render(
+        request,
+        "participants/overview.html",
+        {
+            "monitor": monitor,
+            "pilot": monitor.pilot,
+            "form": form,
+            "figures": figures,
+            "movement_labels": aggregates.MOVEMENT_LABELS,
+            "can_configure": request.user.is_municipal
+            and request.user.can_edit_pilot(monitor.pilot),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@require_GET
+def overview_export(request, slug, fmt):
+    monitor = _monitor_with_aggregates(request, slug)
+    _form, figures = _filtered_figures(request, monitor)
+    rows = aggregates.as_rows(figures)
+    filename = f"deelnemers-{monitor.pilot.slug}.{fmt}"
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps(
+                [{"onderdeel": s, "omschrijving": i, "aantal": v} for s, i, v in rows],
+                ensure_ascii=False,
+                indent=2,
+            ),
+            content_type="application/json; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(["onderdeel", "omschrijving", "aantal"])
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def settings_edit(request, slug):
+    pilot = get_object_or_404(Pilot, slug=slug)
+    if not (request.user.is_municipal and request.user.can_edit_pilot(pilot)):
+        raise PermissionDenied
+    monitor = Monitor.objects.filter(pilot=pilot).first() or Monitor(pilot=pilot)
+    if not monitor.pk:
+        monitor.target = pilot.target_participants
+    form = MonitorForm(request.POST or None, instance=monitor)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            switched_off = form.switched_off()
+            monitor = form.save(commit=False)
+            cleared = services.save_settings(monitor=monitor, switched_off=switched_off)
+            form.save_lists(monitor)
+        if cleared:
+            messages.warning(
+                request,
+                _("Switched-off fields were erased from %(n)s participant records.")
+                % {"n": cleared},
+            )
+        messages.success(request, _("The participant monitoring settings were saved."))
+        return redirect("participants:overview", slug=pilot.slug)
+    return render(
+        request, "participants/settings.html", {"form": form, "pilot": pilot, "monitor": monitor}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def end_report_edit(request, slug):
+    monitor = _monitor_with_aggregates(request, slug)
+    if not (request.user.is_municipal and request.user.can_edit_pilot(monitor.pilot)):
+        raise PermissionDenied
+    form = EndReportForm(request.POST or None, instance=monitor)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The end report was saved."))
+        return redirect("participants:overview", slug=slug)
+    return render(request, "participants/end_report_form.html", {"form": form, "monitor": monitor})
+
+
+@require_GET
+def end_report_download(request, slug, fmt):
+    from oogst.documents import end_report
+
+    monitor = _monitor_with_aggregates(request, slug)
+    report = end_report.build(monitor)
+    if fmt == "pdf":
+        content, content_type = end_report.render_pdf(report), "application/pdf"
+    else:
+        content = end_report.render_docx(report)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="eindrapport-{slug}.{fmt}"'
+    return response
+
+
+# --- Partner side: the records ----------------------------------------------------------------
+
+
+@require_GET
+def home(request):
+    if not request.user.is_partner:
+        raise Http404
+    monitors = Monitor.objects.filter(partner_id=request.user.partner_id).select_related("pilot")
+    return render(request, "participants/home.html", {"monitors": monitors})
+
+
+@require_GET
+def participant_list(request, slug):
+    monitor = services.monitor_for_partner(request.user, slug)
+    participants = (
+        Participant.objects.for_partner_user(request.user)
+        .filter(monitor=monitor)
+        .prefetch_related("steps__phase", "ladder_measurements")
+        .order_by("exit_date", "code")
+    )
+    page = Paginator(participants, 100).get_page(request.GET.get("pagina"))
+    rows = [
+        {
+            "participant": p,
+            "phase": p.steps.all()[len(p.steps.all()) - 1].phase if p.steps.all() else None,
+            "measurement_due": services.measurement_due(p),
+        }
+        for p in page
+    ]
+    return render(
+        request,
+        "participants/list.html",
+        {"monitor": monitor, "rows": rows, "page": page},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def participant_create(request, slug):
+    monitor = services.monitor_for_partner(request.user, slug)
+    form = ParticipantForm(request.POST or None, monitor=monitor)
+    if request.method == "POST" and form.is_valid():
+        participant = services.create_participant(
+            actor=request.user,
+            monitor=monitor,
+            participant=form.save(commit=False),
+            first_phase=form.cleaned_data.get("first_phase"),
+        )
+        messages.success(
+            request,
+            _("Participant %(code)s was added. Note this code in your own file.")
+            % {"code": participant.code},
+        )
+        return redirect("participants:detail", slug=slug, code=participant.code)
+    return render(request, "participants/form.html", {"form": form, "monitor": monitor})
+
+
+RECORD_FORMS = {
+    "stap": (StepForm, True, _("phase step")),
+    "meting": (MeasurementForm, False, _("Participatieladder measurement")),
+    "zrm": (ZrmForm, True, _("self-sufficiency score")),
+    "activiteit": (AttendanceForm, True, _("activity")),
+}
+
+
+def _record_forms(monitor, data=None, kind=None):
+    forms = {}
+    for key, (form_class, needs_monitor, _label) in RECORD_FORMS.items():
+        if key == "zrm" and not monitor.zrm_domains:
+            continue
+        kwargs = {"monitor": monitor} if needs_monitor else {}
+        forms[key] = form_class(data if key == kind else None, prefix=key, **kwargs)
+    return forms
+
+
+def _detail_page(request, monitor, participant, forms, status=200):
+    return render(
+        request,
+        "participants/detail.html",
+        {
+            "monitor": monitor,
+            "participant": participant,
+            "steps": participant.steps.select_related("phase"),
+            "measurements": participant.ladder_measurements.all(),
+            "scores": participant.zrm_scores.all(),
+            "attendances": participant.attendances.select_related("activity_type"),
+            "forms": forms,
+            "measurement_due": services.measurement_due(participant),
+            "reasons": AccessReason.choices[:3],
+        },
+        status=status,
+    )
+
+
+@require_GET
+def participant_detail(request, slug, code):
+    monitor = services.monitor_for_partner(request.user, slug)
+    reason = request.GET.get("doel")
+    if reason not in (AccessReason.BEGELEIDING, AccessReason.REGISTRATIE, AccessReason.CORRECTIE):
+        reason = AccessReason.BEGELEIDING
+    participant = services.participant_for(request.user, monitor, code, reason=reason)
+    return _detail_page(request, monitor, participant, _record_forms(monitor))
+
+
+@require_POST
+def participant_add(request, slug, code, kind):
+    monitor = services.monitor_for_partner(request.user, slug)
+    if kind not in RECORD_FORMS or (kind == "zrm" and not monitor.zrm_domains):
+        raise Http404
+    participant = services.participant_for(
+        request.user, monitor, code, reason=AccessReason.REGISTRATIE, action=AccessAction.UPDATE
+    )
+    forms = _record_forms(monitor, request.POST, kind)
+    form = forms[kind]
+    if form.is_valid():
+        services.add_to_record(
+            actor=request.user,
+            participant=participant,
+            obj=form.save(commit=False),
+            what=str(RECORD_FORMS[kind][2]),
+        )
+        messages.success(request, _("Saved."))
+        return redirect("participants:detail", slug=slug, code=code)
+    return _detail_page(request, monitor, participant, forms, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def participant_edit(request, slug, code):
+    monitor = services.monitor_for_partner(request.user, slug)
+    participant = services.participant_for(
+        request.user, monitor, code, reason=AccessReason.CORRECTIE
+    )
+    form = ParticipantForm(request.POST or None, instance=participant, monitor=monitor)
+    if request.method == "POST" and form.is_valid():
+        services.update_participant(
+            actor=request.user,
+            participant=form.save(commit=False),
+            what=", ".join(form.changed_data),
+        )
+        messages.success(request, _("Saved."))
+        return redirect("participants:detail", slug=slug, code=code)
+    return render(
+        request,
+        "participants/form.html",
+        {"form": form, "monitor": monitor, "participant": participant},
+    )
+
+
+@require_GET
+def inzage_export(request, slug, code, fmt):
+    from oogst.documents import inzage
+
+    monitor = services.monitor_for_partner(request.user, slug)
+    participant = services.participant_for(
+        request.user, monitor, code, reason=AccessReason.INZAGEVERZOEK, action=AccessAction.EXPORT
+    )
+    record = services.inzage_record(participant)
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps(record, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+    else:
+        response = HttpResponse(inzage.render_pdf(record), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="inzage-{code}.{fmt}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def participant_erase(request, slug, code):
+    monitor = services.monitor_for_partner(request.user, slug)
+    if request.method == "POST":
+        participant = services.participant_for(
+            request.user,
+            monitor,
+            code,
+            reason=AccessReason.VERWIJDERVERZOEK,
+            action=AccessAction.VIEW,
+        )
+        if request.POST.get("confirm_code", "").strip().upper() != code:
+            messages.error(request, _("Type the participant's code to confirm the erasure."))
+            return redirect("participants:erase", slug=slug, code=code)
+        services.anonymise(
+            participant=participant, actor=request.user, reason=AccessReason.VERWIJDERVERZOEK
+        )
+        messages.success(
+            request,
+            _("The record of %(code)s was erased. The pilot's figures still count it anonymously.")
+            % {"code": code},
+        )
+        return redirect("participants:list", slug=slug)
+    participant = services.participant_for(
+        request.user, monitor, code, reason=AccessReason.VERWIJDERVERZOEK
+    )
+    return render(
+        request, "participants/erase.html", {"monitor": monitor, "participant": participant}
+    )
+
+
+# --- Beheerder: the access log ----------------------------------------------------------------
+
+
+@require_GET
+def access_log(request):
+    if not request.user.is_beheerder:
+        raise PermissionDenied
+    entries = AccessLogEntry.objects.select_related("user", "partner", "pilot")
+    code = request.GET.get("code", "").strip().upper()
+    if code:
+        entries = entries.filter(participant_code=code)
+    page = Paginator(entries, 100).get_page(request.GET.get("pagina"))
+    return render(request, "participants/access_log.html", {"page": page, "code": code})
