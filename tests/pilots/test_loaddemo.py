@@ -53,12 +53,14 @@ def test_each_role_gets_a_demo_user_whose_password_is_printed_once():
 
 def test_the_demo_users_passwords_differ_between_installations(django_user_model):
     from oogst.motions.models import Afdoeningsronde, Motion
+    from oogst.participants.models import Participant
     from oogst.rounds.models import Round
 
     first = loaddemo()
     Motion.objects.all().delete()
     Afdoeningsronde.objects.all().delete()
     Round.objects.all().delete()
+    Participant.objects.all().delete()
     Pilot.objects.all().delete()
     User.objects.all().delete()
     second = loaddemo()
