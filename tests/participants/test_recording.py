@@ -222,3 +222,18 @@ def test_the_owner_writes_the_evaluation(client, alice, monitor):
     client.post(url, {"evaluatie": "Geslaagd.", "aanbevelingen": "Doorgaan."})
     monitor.refresh_from_db()
     assert (monitor.evaluatie, monitor.aanbevelingen) == ("Geslaagd.", "Doorgaan.")
+
+
+def test_the_beheerder_binds_a_partner_user_to_one_organisation(client, erin, piezo):
+    client.force_login(erin)
+    url = reverse("accounts:user_create")
+    data = {"username": "piet", "email": "piet@example.org", "role": "partner", "is_active": "on"}
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Kies de organisatie" in response.content.decode()
+    response = client.post(url, {**data, "role": "lezer", "partner": piezo.pk})
+    assert "Alleen medewerkers van een partnerorganisatie" in response.content.decode()
+    client.post(url, {**data, "partner": piezo.pk})
+    from oogst.accounts.models import User
+
+    assert User.objects.get(username="piet").partner == piezo

@@ -239,7 +239,9 @@ class PhaseStep(models.Model):
     """The participant entered this phase on this date (people may enter or leave in any phase)."""
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="steps")
-    phase = models.ForeignKey(Phase, on_delete=models.PROTECT, related_name="steps")
+    phase = models.ForeignKey(
+        Phase, on_delete=models.PROTECT, related_name="steps", verbose_name=_("phase")
+    )
     date = models.DateField(_("date"))
 
     class Meta:
@@ -299,7 +301,10 @@ class Attendance(models.Model):
         Participant, on_delete=models.CASCADE, related_name="attendances"
     )
     activity_type = models.ForeignKey(
-        ActivityType, on_delete=models.PROTECT, related_name="attendances"
+        ActivityType,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+        verbose_name=_("activity"),
     )
     date = models.DateField(_("date"))
 
