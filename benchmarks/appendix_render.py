@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/appendix_render.py [--pilots 500]
 Each format runs in a fresh process so its peak memory (max RSS) is its own. The round's web
-page is timed through Django's test client against a frozen round in a temporary database.
+pages, end to end through Django, are timed by benchmarks/round_page.py.
 """
 
 import argparse

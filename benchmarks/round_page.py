@@ -1,0 +1,121 @@
+"""The round's web pages for a frozen round of 500 pilots, end to end through Django.
+
+Run: .venv/bin/python benchmarks/round_page.py [--pilots 500] [--requests 20]
+Times the coordinator's round page and the public appendix page with Django's test client
+(URL routing, middleware, session, queries, template) on a fresh SQLite database, or on
+DATABASE_URL's server when set. Pilot texts are as long as in benchmarks/appendix_render.py.
+"""
+
+import argparse
+import datetime
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pilots", type=int, default=500)
+    parser.add_argument("--requests", type=int, default=20)
+    args = parser.parse_args()
+    os.environ.setdefault("OOGST_DATA_DIR", tempfile.mkdtemp(prefix="oogst-bench-"))
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oogst.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        run(args, connection, CaptureQueriesContext)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run(args, connection, CaptureQueriesContext):
+    from appendix_render import snapshot
+    from django.test import Client
+
+    from oogst.accounts.models import Role, User
+    from oogst.pilots.models import Pilot, Programma, StatusUpdate
+    from oogst.rounds import services
+    from oogst.rounds.models import Round
+
+    coordinator = User.objects.create_user("coordinator", role=Role.COORDINATOR)
+    owner = User.objects.create_user("owner", role=Role.EIGENAAR)
+    programmas = [Programma.objects.create(number=n, name=f"Programma {n}") for n in range(1, 9)]
+    fields = [
+        "korte_omschrijving", "doel", "startdatum", "einddatum", "evaluatiemoment",
+        "uitkomst_evaluatie", "succesvol", "succesvol_toelichting", "beleid_aanpassen",
+        "beleid_aanpassen_toelichting", "financieel_gevolg", "bestuurlijk_gerapporteerd",
+    ]  # fmt: skip
+    pilots = []
+    for i in range(args.pilots):
+        data = snapshot(i)
+        pilot = Pilot(
+            name=data["name"],
+            slug=data["slug"],
+            programma=programmas[i % 8],
+            owner=owner,
+            fase="uitvoering",
+            **{name: data[name] for name in fields},
+        )
+        pilot.interpret_dates()
+        pilot.search_text = pilot.build_search_text()
+        pilots.append(pilot)
+    Pilot.objects.bulk_create(pilots, batch_size=500)
+    StatusUpdate.objects.bulk_create(
+        StatusUpdate(pilot=pilot, title="Update", text=snapshot(0)["doel"])
+        for pilot in Pilot.objects.all()
+    )
+    round_ = services.open_round(
+        actor=coordinator,
+        round=Round(
+            name="Benchmark",
+            kind="perspectiefnota",
+            peildatum=datetime.date(2025, 3, 1),
+            deadline=datetime.date(2025, 3, 21),
+        ),
+        pilots=Pilot.objects.all(),
+    )
+    services.freeze(actor=coordinator, round=round_, force=True)
+    services.publish(actor=coordinator, round=round_)
+
+    staff = Client()
+    staff.force_login(coordinator)
+    public = Client()
+    for label, client, url in [
+        ("round page (coordinator)", staff, f"/rondes/{round_.slug}/"),
+        ("public appendix page", public, f"/openbaar/{round_.slug}/"),
+    ]:
+        timings = []
+        for _ in range(args.requests):
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        print(
+            f"{label:26s} {args.pilots} pilots: median {statistics.median(timings):6.1f} ms  "
+            f"max {max(timings):6.1f} ms  queries {len(ctx.captured_queries)}  "
+            f"{len(response.content) // 1024} KB  (target < 500 ms)"
+        )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory of this process: {peak:.0f} MB on {connection.vendor}")
+
+
+if __name__ == "__main__":
+    main()
