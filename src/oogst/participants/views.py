@@ -238,7 +238,6 @@ def _detail_page(request, monitor, participant, forms, status=200):
             "attendances": participant.attendances.select_related("activity_type"),
             "forms": forms,
             "measurement_due": services.measurement_due(participant),
-            "reasons": AccessReason.choices[:3],
         },
         status=status,
     )
