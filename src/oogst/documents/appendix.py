@@ -7,6 +7,7 @@ the document in Word; the PDF is WeasyPrint's rendering of the standalone web pa
 """
 
 import datetime
+import gc
 import io
 import os
 import re
@@ -134,11 +135,20 @@ def render_pdf(appendix: Appendix) -> bytes:
     from weasyprint import HTML  # imported lazily: heavy, and only documents need it
 
     html = HTML(string=render_html(appendix, standalone=True))
+    # WeasyPrint builds millions of short-lived objects for a long appendix; Python's cyclic
+    # collector would rescan them again and again (75 s -> 68 s for a 500-pilot appendix).
+    # Reference counting still frees them; cycles are collected once, after rendering.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         # Tagged PDF, so screen readers can read the archived appendix.
         return html.write_pdf(pdf_variant="pdf/ua-1")
     except (ValueError, TypeError):
         return html.write_pdf()
+    finally:
+        if collecting:
+            gc.enable()
+        gc.collect()
 
 
 def render_docx(appendix: Appendix) -> bytes:
