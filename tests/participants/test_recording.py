@@ -3,8 +3,10 @@
 import io
 
 import docx
+import pytest
 import time_machine
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 
 from oogst.participants.models import LadderMeasurement, Monitor, Participant, ZrmScore
@@ -199,9 +201,6 @@ def test_the_end_report_command_writes_a_document(tmp_path, monitor, people):
 
 
 def test_the_end_report_command_explains_bad_input(tmp_path, monitor):
-    import pytest
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError, match="No participant monitoring"):
         call_command("eindrapport", "--pilot", "nope", "--format", "pdf", "--output", "x.pdf")
     with pytest.raises(CommandError, match="does not exist"):

@@ -81,8 +81,8 @@ def compute(monitor, filters: Filters | None = None, today=None) -> dict:
     for person in people:
         if person.exit_date:
             continue
-        steps = person.steps.all()
-        current_phase[steps[len(steps) - 1].phase_id if steps else None] += 1
+        phase = person.current_phase
+        current_phase[phase.pk if phase else None] += 1
     phase_counts = {phase.pk: current_phase[phase.pk] for phase in phases}
     if current_phase[None]:
         phase_counts[None] = current_phase[None]

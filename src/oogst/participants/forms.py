@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from oogst.core.forms import NLDesignFormMixin
 
 from .models import (
+    DEFAULT_ACTIVITY_TYPES,
     PERSONAL_FIELDS,
     PIEZO_PHASES,
     ActivityType,
@@ -72,9 +73,7 @@ class MonitorForm(NLDesignFormMixin, forms.ModelForm):
                 "Filled in with the PiëzoMethodiek's five phases; change them to the pilot's own. "
                 "One phase per line, starting with its number."
             )
-            self.fields["activities_text"].initial = "\n".join(
-                ["Taalles", "Vaardigheidstraining", "Sociale activiteit", "Individuele begeleiding"]
-            )
+            self.fields["activities_text"].initial = "\n".join(DEFAULT_ACTIVITY_TYPES)
         self.fields["code_prefix"].widget.attrs["pattern"] = "[A-Za-z]{1,6}"
 
     def clean_code_prefix(self):

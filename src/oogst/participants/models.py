@@ -18,6 +18,11 @@ from django.utils.translation import gettext_lazy as _
 PERSONAL_FIELDS = ["naam", "contact", "geboortejaar", "bsn", "nationaliteit", "verblijfsstatus"]
 
 
+def empty_value(name: str):
+    """What a personal field holds when it holds nothing (the year is a number)."""
+    return None if name == "geboortejaar" else ""
+
+
 class LadderRung(models.IntegerChoices):
     """The six standard rungs of the Participatieladder."""
 
@@ -225,6 +230,12 @@ class Participant(models.Model):
     @property
     def is_anonymised(self) -> bool:
         return self.anonymised_at is not None
+
+    @property
+    def current_phase(self):
+        """The phase of the latest step; uses prefetched steps (with their phase) when given."""
+        steps = list(self.steps.all())
+        return steps[-1].phase if steps else None
 
     def clean(self):
         if self.exit_outcome and not self.exit_date:

@@ -19,6 +19,7 @@ from .models import (
     Monitor,
     Participant,
     Phase,
+    empty_value,
 )
 
 
@@ -103,10 +104,8 @@ def save_settings(*, monitor, switched_off: list[str]) -> int:
     for name in switched_off:
         if name not in PERSONAL_FIELDS:
             raise ValueError(name)
-        empty = None if name == "geboortejaar" else ""
+        empty = empty_value(name)
         filled = Participant.objects.filter(monitor=monitor).exclude(**{name: empty})
-        if name != "geboortejaar":
-            filled = filled.exclude(**{f"{name}__isnull": True})
         cleared += filled.update(**{name: empty})
     return cleared
 
@@ -136,7 +135,7 @@ def _strip_switched_off(participant):
     monitor = participant.monitor
     for name in PERSONAL_FIELDS:
         if not getattr(monitor, f"collect_{name}"):
-            setattr(participant, name, None if name == "geboortejaar" else "")
+            setattr(participant, name, empty_value(name))
 
 
 @transaction.atomic
@@ -251,7 +250,7 @@ def anonymise(*, participant, actor=None, reason) -> None:
     )
     log_access(user=actor, participant=participant, action=action, reason=reason)
     for name in PERSONAL_FIELDS:
-        setattr(participant, name, None if name == "geboortejaar" else "")
+        setattr(participant, name, empty_value(name))
     participant.notes = ""
     participant.code = None
     participant.start_date = _month(participant.start_date)

@@ -175,7 +175,7 @@ def participant_list(request, slug):
     rows = [
         {
             "participant": p,
-            "phase": p.steps.all()[len(p.steps.all()) - 1].phase if p.steps.all() else None,
+            "phase": p.current_phase,
             "measurement_due": services.measurement_due(p),
         }
         for p in page
