@@ -16,11 +16,16 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
-## demo: install, migrate, load the demo register and serve it at http://127.0.0.1:8000
+PORT ?= 8000
+
+## demo: install, migrate, load the demo register and serve it at http://127.0.0.1:$(PORT)
+## with a background worker beside it that makes frozen rounds' documents
 demo: install
 	DEBUG=true $(BIN)/oogst migrate --no-input
 	DEBUG=true $(BIN)/oogst loaddemo
-	DEBUG=true $(BIN)/oogst runserver 127.0.0.1:8000
+	DEBUG=true $(BIN)/oogst db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	DEBUG=true $(BIN)/oogst runserver 127.0.0.1:$(PORT)
 
 ## test: install everything and run every test (browser tests need Debian's chromium)
 test: install-test

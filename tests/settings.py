@@ -16,3 +16,6 @@ STORAGES = {
 ALLOWED_HOSTS = ["*"]
 LANGUAGE_CODE = "nl"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 (whitenoise warns when missing)
+# Tasks run at once, inside the caller's transaction; tests of the worker itself switch to
+# the database backend (tests/rounds/test_documents_worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

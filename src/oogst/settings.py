@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "auditlog",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "oogst.core",
     "oogst.accounts",
     "oogst.pilots",
@@ -215,6 +217,13 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Long work (a frozen round's documents) runs as tasks in the database, picked up by
+# `oogst db_worker`; no broker needed, on SQLite and PostgreSQL alike.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# OOGST_DOCUMENT_TIMEOUT_MINUTES: a document still being made after this long counts as
+# stalled (its worker died); the round page then offers to make it again.
+OOGST_DOCUMENT_TIMEOUT_MINUTES = env.int("OOGST_DOCUMENT_TIMEOUT_MINUTES", default=15)
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,7 @@ from oogst.documents.appendix import (
     render_pdf,
     write_atomically,
 )
+from oogst.rounds.snapshot import load
 
 LONG_WORD = "Onderwijs" + "jeugdhulparrangementen" * 9  # 207 characters, no spaces
 HARD = {
@@ -65,7 +66,8 @@ def appendix(concept=False):
         inleiding="Deze bijlage geeft ...",
         concept=concept,
         peildatum=datetime.date(2025, 3, 1),
-        pilots=[HARD, PLAIN],
+        # The renderers read round snapshots; these dicts are in the oldest stored schema.
+        pilots=[load(HARD), load(PLAIN)],
     )
 
 
@@ -166,9 +168,14 @@ def test_write_atomically_writes_the_content(tmp_path):
 
 
 def test_control_characters_pasted_from_word_do_not_break_the_docx():
+    import dataclasses
+
     import docx
 
-    pasted = {**PLAIN, "name": "Pilot\x0b met\x07 tekens", "doel": "Regel\x0cpagina"}
+    # Straight into the renderer, past the normaliser that cleans text on the way in.
+    pasted = dataclasses.replace(
+        load(PLAIN), name="Pilot\x0b met\x07 tekens", doel="Regel\x0cpagina"
+    )
     document = docx.Document(
         io.BytesIO(
             render_docx(

@@ -119,8 +119,8 @@ def test_the_demo_holds_the_seed_appendix_as_a_frozen_published_round():
     assert round.is_frozen and round.published
     records = snapshots(round)
     assert len(records) == 11
-    assert "Samen bouwen aan verbinding en ontwikkeling" not in [r["name"] for r in records]
+    assert "Samen bouwen aan verbinding en ontwikkeling" not in [r.name for r in records]
     # Programma order, then name, as the appendix prints it.
-    assert records[0]["name"] == "Vindplaats verborgen schulden"
+    assert records[0].name == "Vindplaats verborgen schulden"
     loaddemo()
     assert Round.objects.count() == 1

@@ -134,7 +134,7 @@ def test_the_command_names_the_known_rounds_when_the_slug_is_wrong(tmp_path, pub
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_failed_generation_leaves_no_file_behind(tmp_path, published_round, monkeypatch):
+def test_a_failed_generation_leaves_no_file_behind(tmp_path, spring_round, monkeypatch):
     from oogst.documents import appendix
 
     def broken(_appendix):
@@ -145,7 +145,7 @@ def test_a_failed_generation_leaves_no_file_behind(tmp_path, published_round, mo
         call_command(
             "bijlage",
             "--round",
-            published_round.slug,
+            spring_round.slug,
             "--format",
             "pdf",
             "--output",

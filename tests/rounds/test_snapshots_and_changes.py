@@ -17,16 +17,16 @@ def test_later_edits_to_a_pilot_never_change_a_frozen_round(carol, spring_round,
     alices_pilot.doel = "Iets heel anders"
     alices_pilot.einddatum = "31 december 2026"
     alices_pilot.save()
-    (record,) = [r for r in services.snapshots(spring_round) if r["name"] == "Dealbreakers"]
-    assert record["doel"] == "Voorkomen van jonge aanwas in criminaliteit."
-    assert record["einddatum"] == "31 december 2024"
+    (record,) = [r for r in services.snapshots(spring_round) if r.name == "Dealbreakers"]
+    assert record.doel == "Voorkomen van jonge aanwas in criminaliteit."
+    assert record.einddatum.text == "31 december 2024"
 
 
 def test_an_open_round_shows_the_live_register(carol, spring_round, alices_pilot):
     alices_pilot.doel = "Bijgewerkt doel"
     alices_pilot.save()
-    (record,) = [r for r in services.snapshots(spring_round) if r["name"] == "Dealbreakers"]
-    assert record["doel"] == "Bijgewerkt doel"
+    (record,) = [r for r in services.snapshots(spring_round) if r.name == "Dealbreakers"]
+    assert record.doel == "Bijgewerkt doel"
 
 
 def test_the_next_round_lists_new_pilots_pilots_that_left_and_changed_fields(

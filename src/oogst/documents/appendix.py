@@ -68,49 +68,48 @@ def dutch_date(value) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
-def answer_text(pilot: dict, field: str) -> str:
+def answer_text(answer) -> str:
     """ "Nog niet bekend. Het project ..." as the appendix prints an answer."""
-    label = ANSWERS.get(pilot.get(field) or "", "")
-    explanation = (pilot.get(f"{field}_toelichting") or "").strip()
+    label = ANSWERS.get(answer.answer or "", "")
+    explanation = (answer.toelichting or "").strip()
     if label and explanation:
         return f"{label}. {explanation}"
     return label or explanation
 
 
-def rows(pilot: dict) -> list[tuple[str, str]]:
-    """The form of the seed appendix: (label, text) in print order."""
-    portefeuille = pilot.get("portefeuille") or ""
-    if portefeuille and pilot.get("portefeuillehouder"):
-        portefeuille += f" ({pilot['portefeuillehouder']})"
-    programma_lines = [pilot.get("programma") or ""]
+def pilot_heading(pilot) -> str:
+    return pilot.name
+
+
+def rows(pilot) -> list[tuple[str, str]]:
+    """The form of the seed appendix: (label, text) in print order.
+
+    `pilot` is a round snapshot (rounds.snapshot.PilotSnapshot); this module reads its
+    attributes and imports no app.
+    """
+    portefeuille = str(pilot.portefeuille) if pilot.portefeuille else ""
+    programma_lines = [str(pilot.programma) if pilot.programma else ""]
     if portefeuille:
         programma_lines.append(f"Portefeuille {portefeuille}")
     result = [
-        ("Naam pilot", pilot["name"]),
-        ("Korte omschrijving", pilot.get("korte_omschrijving") or ""),
+        ("Naam pilot", pilot.name),
+        ("Korte omschrijving", pilot.korte_omschrijving),
         ("Programma/Portefeuillehouder", "\n".join(filter(None, programma_lines))),
-        ("Doel/Beoogd resultaat", pilot.get("doel") or ""),
-        ("Startdatum", pilot.get("startdatum") or ""),
-        ("Einddatum", pilot.get("einddatum") or ""),
-        ("Evaluatiemoment", pilot.get("evaluatiemoment") or ""),
-        ("Uitkomst evaluatie", pilot.get("uitkomst_evaluatie") or ""),
-        *[(label, answer_text(pilot, field)) for field, label in QUESTIONS],
-        ("Hoe bestuurlijk gerapporteerd?", pilot.get("bestuurlijk_gerapporteerd") or ""),
+        ("Doel/Beoogd resultaat", pilot.doel),
+        ("Startdatum", pilot.startdatum.text),
+        ("Einddatum", pilot.einddatum.text),
+        ("Evaluatiemoment", pilot.evaluatiemoment.text),
+        ("Uitkomst evaluatie", pilot.uitkomst_evaluatie),
+        *[(label, answer_text(getattr(pilot, field))) for field, label in QUESTIONS],
+        ("Hoe bestuurlijk gerapporteerd?", pilot.bestuurlijk_gerapporteerd),
     ]
-    updates = pilot.get("status_updates") or []
-    if updates:
+    if pilot.status_updates:
         parts = []
-        for update in updates:
+        for update in pilot.status_updates:
             heading = " — ".join(
-                filter(
-                    None,
-                    [
-                        dutch_date(update["date"]) if update.get("date") else "",
-                        update.get("title") or "",
-                    ],
-                )
+                filter(None, [dutch_date(update.date) if update.date else "", update.title])
             )
-            parts.append(f"{heading}\n{update['text']}" if heading else update["text"])
+            parts.append(f"{heading}\n{update.text}" if heading else update.text)
         result.append(("Stand van zaken", "\n\n".join(parts)))
     return result
 
@@ -121,7 +120,7 @@ def _context(appendix: Appendix, standalone: bool) -> dict:
         "standalone": standalone,
         "peildatum": dutch_date(appendix.peildatum) if appendix.peildatum else "",
         "pilots": [
-            {"name": p["name"], "anchor": f"pilot-{i + 1}", "rows": rows(p)}
+            {"name": pilot_heading(p), "anchor": f"pilot-{i + 1}", "rows": rows(p)}
             for i, p in enumerate(appendix.pilots)
         ],
     }
@@ -228,7 +227,9 @@ def _cell_paragraphs(text: str) -> str:
 def _pilots_xml(pilots) -> str:
     parts = [f'<w:body xmlns:w="{W_NS}">']
     for pilot in pilots:
-        parts.append(f'<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>{_run(pilot["name"])}</w:p>')
+        parts.append(
+            f'<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>{_run(pilot_heading(pilot))}</w:p>'
+        )
         parts.append(
             '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
             '<w:tblLayout w:type="fixed"/></w:tblPr>'

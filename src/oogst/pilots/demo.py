@@ -93,7 +93,9 @@ def _load_demo_round(users):
     )
     for entry in RoundEntry.objects.filter(round=round).select_related("pilot"):
         rounds.mark_updated(actor=entry.pilot.owner or coordinator, entry=entry)
-        if entry.pilot.owner_id != coordinator.pk:
+        # Entries the coordinator updated for an owner-less pilot stay unapproved: nobody
+        # approves their own work. The freeze records them as such.
+        if coordinator.pk not in rounds.involved_in_round(entry):
             rounds.approve(actor=coordinator, entry=entry)
     rounds.freeze(actor=coordinator, round=round, force=True)
     rounds.publish(actor=coordinator, round=round)

@@ -6,7 +6,10 @@ from auditlog.context import set_extra_data
 from auditlog.models import LogEntry
 from django.db import transaction
 
+from oogst.core.text import normalise_instance
+
 from .models import Pilot, StatusUpdate
+from .signals import pilot_content_changed
 
 
 @dataclass(frozen=True)
@@ -68,12 +71,36 @@ def update_pilot(
     )
     if current.first() != expected_version:
         raise StaleEdit(pilot, changes_since(pilot, expected_version))
+    if not _has_changes(pilot, partners):
+        # An unchanged form records nothing: no new version, no history, no round reset.
+        return pilot
     pilot.version = expected_version + 1
     with _history_context(actor, reason=reason, remote_addr=remote_addr):
         pilot.save()
         if partners is not None:
             pilot.partners.set(partners)
+    pilot_content_changed.send(sender=Pilot, pilot=pilot, actor=actor)
     return pilot
+
+
+# Derived or bookkeeping columns: they follow from the fields users edit.
+_NOT_CONTENT = {"search_text", "version", "created_at", "updated_at"} | {
+    f"{name}_{part}" for name in Pilot.VAGUE_DATE_FIELDS for part in ("start", "end", "precision")
+}
+
+
+def _has_changes(pilot: Pilot, partners) -> bool:
+    """Whether saving `pilot` (and `partners`) would change anything stored."""
+    normalise_instance(pilot)
+    stored = Pilot.objects.get(pk=pilot.pk)
+    for field in Pilot._meta.concrete_fields:
+        if field.attname in _NOT_CONTENT:
+            continue
+        if getattr(stored, field.attname) != getattr(pilot, field.attname):
+            return True
+    if partners is not None:
+        return {p.pk for p in partners} != set(stored.partners.values_list("pk", flat=True))
+    return False
 
 
 def changes_since(pilot: Pilot, version: int) -> list[Change]:
@@ -102,6 +129,7 @@ def add_status_update(*, actor, pilot: Pilot, update: StatusUpdate, remote_addr=
         update.save()
     # Keep full-text search in step with the new update (not a history-worthy change).
     Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())
+    pilot_content_changed.send(sender=Pilot, pilot=pilot, actor=actor)
     return update
 
 

@@ -1,4 +1,8 @@
-"""What changed in the register between two rounds, per pilot and per field."""
+"""What changed in the register between two rounds, per pilot and per field.
+
+The comparison walks the snapshot contract's own field list (`snapshot.COMPARED_FIELDS`), so
+whatever the snapshot holds is compared, with the labels the pilot form uses.
+"""
 
 import difflib
 import re
@@ -6,30 +10,9 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
-from .services import snapshots
-
-# The appendix's fields, in the appendix's order, with the labels it prints.
-COMPARED_FIELDS = [
-    ("name", "Naam pilot"),
-    ("korte_omschrijving", "Korte omschrijving"),
-    ("programma", "Programma"),
-    ("portefeuille", "Portefeuille"),
-    ("doel", "Doel/Beoogd resultaat"),
-    ("startdatum", "Startdatum"),
-    ("einddatum", "Einddatum"),
-    ("evaluatiemoment", "Evaluatiemoment"),
-    ("uitkomst_evaluatie", "Uitkomst evaluatie"),
-    ("succesvol", "Pilot succesvol?"),
-    ("succesvol_toelichting", "Pilot succesvol? (toelichting)"),
-    ("beleid_aanpassen", "Beleid aanpassen?"),
-    ("beleid_aanpassen_toelichting", "Beleid aanpassen? (toelichting)"),
-    ("financieel_gevolg", "Financieel gevolg?"),
-    ("financieel_gevolg_toelichting", "Financieel gevolg? (toelichting)"),
-    ("bestuurlijk_gerapporteerd", "Hoe bestuurlijk gerapporteerd?"),
-    ("fase", "Fase"),
-    ("resultaat", "Resultaat"),
-]
+from .snapshot import COMPARED_FIELDS, SNAPSHOT_FIELDS, PilotSnapshot, field_label
 
 
 @dataclass
@@ -38,6 +21,8 @@ class FieldChange:
     label: str
     old: str
     new: str
+    # "changed"; for progress updates also "added" or "removed".
+    kind: str = "changed"
 
     @property
     def html(self):
@@ -82,23 +67,84 @@ class RoundDiff:
 
 
 def round_diff(round) -> RoundDiff:
+    from .services import snapshots
+
     previous = round.previous()
-    current = {r["slug"]: r for r in snapshots(round)}
-    before = {r["slug"]: r for r in snapshots(previous)} if previous else {}
-    added = [current[s]["name"] for s in current if s not in before]
-    removed = [before[s]["name"] for s in before if s not in current]
+    before = snapshots(previous) if previous else []
+    return diff_snapshots(
+        before, snapshots(round), previous_name=previous.name if previous else None
+    )
+
+
+def _identity(snapshot: PilotSnapshot):
+    # The pilot's id survives a rename; schema-1 snapshots may lack it and fall back on slug.
+    return snapshot.pilot_id if snapshot.pilot_id is not None else snapshot.slug
+
+
+def diff_snapshots(
+    before: list[PilotSnapshot], after: list[PilotSnapshot], *, previous_name=None
+) -> RoundDiff:
+    old = {_identity(s): s for s in before}
+    old_by_slug = {s.slug: s for s in before}
+    current = {}
+    for snapshot in after:
+        key = _identity(snapshot)
+        if key not in old and snapshot.slug in old_by_slug:
+            key = _identity(old_by_slug[snapshot.slug])  # an old snapshot without an id
+        current[key] = snapshot
+    added = [s.name for key, s in current.items() if key not in old]
+    removed = [s.name for key, s in old.items() if key not in current]
     changed = []
-    for slug, record in current.items():
-        if slug not in before:
+    for key, snapshot in current.items():
+        if key in old:
+            changes = compare(old[key], snapshot)
+            if changes:
+                changed.append(PilotChanges(snapshot.slug, snapshot.name, changes))
+    return RoundDiff(previous_name, added, removed, changed)
+
+
+def compare(old: PilotSnapshot, new: PilotSnapshot) -> list[FieldChange]:
+    """Every difference between two snapshots, field by field in the contract's order."""
+    changes = []
+    for name in COMPARED_FIELDS:
+        if SNAPSHOT_FIELDS[name].metadata["kind"] == "updates":
+            changes += _compare_updates(name, getattr(old, name), getattr(new, name))
             continue
-        pilot_changes = PilotChanges(slug=slug, name=record["name"])
-        for name, label in COMPARED_FIELDS:
-            old, new = str(before[slug].get(name) or ""), str(record.get(name) or "")
-            if old != new:
-                pilot_changes.changes.append(FieldChange(name, label, old, new))
-        if pilot_changes.changes:
-            changed.append(pilot_changes)
-    return RoundDiff(previous.name if previous else None, added, removed, changed)
+        before, after = old.display(name), new.display(name)
+        if before != after:
+            changes.append(FieldChange(name, field_label(name), before, after))
+    return changes
+
+
+def _compare_updates(name, old_updates, new_updates) -> list[FieldChange]:
+    """Progress updates matched by id (or, for old snapshots, by date and title)."""
+    label = field_label(name)
+    word = {"added": _("added"), "edited": _("edited"), "removed": _("removed")}
+    added, edited, removed = (f"{label} ({word[k]})" for k in ("added", "edited", "removed"))
+    old_by_key = {u.key: u for u in old_updates}
+    new_keys = {u.key for u in new_updates}
+    # A schema-1 snapshot may lack ids: its updates match on date and title instead.
+    loose_old = {
+        (u.date, u.title): u for u in old_updates if u.key not in new_keys and u.id is None
+    }
+    matched = set()
+    changes = []
+    for update in new_updates:
+        previous = old_by_key.get(update.key)
+        if previous is None:
+            previous = loose_old.get((update.date, update.title))
+            if previous is not None and previous.key in matched:
+                previous = None
+        if previous is None:
+            changes.append(FieldChange(name, added, "", str(update), "added"))
+            continue
+        matched.add(previous.key)
+        if str(previous) != str(update):
+            changes.append(FieldChange(name, edited, str(previous), str(update)))
+    for update in old_updates:
+        if update.key not in matched:
+            changes.append(FieldChange(name, removed, str(update), "", "removed"))
+    return changes
 
 
 TOKEN = re.compile(r"\s+|[^\s]+")

@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -162,6 +164,12 @@ class RoundEntry(models.Model):
     def is_done_for_owner(self) -> bool:
         return self.status in (EntryStatus.BIJGEWERKT, EntryStatus.GOEDGEKEURD)
 
+    def frozen_snapshot(self):
+        """The typed snapshot this entry was frozen with (None while the round is open)."""
+        from .snapshot import load
+
+        return load(self.snapshot) if self.snapshot else None
+
 
 class EntryReturn(models.Model):
     """The coordinator sent an entry back to its owner, with a reason the owner reads."""
@@ -200,3 +208,76 @@ class Notification(models.Model):
 
 
 DEFAULT_EXCLUDED_FASES = (Fase.VOORSTEL, Fase.NIET_GESTART)
+
+
+class DocumentFormat(models.TextChoices):
+    DOCX = "docx", "Word (DOCX)"
+    PDF = "pdf", "PDF"
+    HTML = "html", _("web page (HTML)")
+    # The appendix's body as the public page embeds it in the site's layout.
+    HTML_FRAGMENT = "fragment", _("public page")
+
+
+class DocumentStatus(models.TextChoices):
+    PENDING = "pending", _("Being made")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class RoundDocument(models.Model):
+    """A frozen round's appendix as issued: made once, stored, and served byte for byte.
+
+    `generation` is the freeze it belongs to (the round's frozen_at); a render that finishes
+    after the round was reopened or frozen again finds no row of its generation and is dropped.
+    """
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="documents")
+    format = models.CharField(max_length=20, choices=DocumentFormat.choices)
+    generation = models.CharField(max_length=40)
+    status = models.CharField(
+        max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
+    )
+    content = models.BinaryField(null=True, editable=False)
+    sha256 = models.CharField(max_length=64, blank=True)
+    size = models.PositiveBigIntegerField(null=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True)
+    made_at = models.DateTimeField(null=True)
+    code_version = models.CharField(max_length=100, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("round document")
+        verbose_name_plural = _("round documents")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "format"], name="one_document_per_format"),
+            models.CheckConstraint(
+                condition=~Q(status="ready") | Q(content__isnull=False),
+                name="round_document_ready_has_content",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.round} – {self.format}"
+
+    def is_stalled(self, now=None) -> bool:
+        """Pending for longer than a render may take: its worker died, or none is running."""
+        if self.status != DocumentStatus.PENDING:
+            return False
+        since = self.started_at or self.requested_at
+        limit = datetime.timedelta(minutes=settings.OOGST_DOCUMENT_TIMEOUT_MINUTES)
+        return (now or timezone.now()) - since > limit
+
+    @property
+    def may_retry(self) -> bool:
+        return self.status == DocumentStatus.FAILED or self.is_stalled()
+
+
+class ConceptRender(models.Model):
+    """Held while a concept (open) round's appendix renders on demand: one at a time per round."""
+
+    round = models.OneToOneField(Round, on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.round_id} since {self.started_at}"

@@ -1,6 +1,9 @@
 """The reporting-round workflow: open, update, send back, approve, freeze, reopen, publish."""
 
 import datetime
+import hashlib
+import importlib.metadata
+import logging
 
 from auditlog.context import set_actor, set_extra_data
 from django.conf import settings
@@ -13,18 +16,25 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from oogst.accounts.models import Role
-from oogst.pilots.exports import pilot_record
 from oogst.pilots.models import Fase, Pilot
 
+from . import snapshot as snapshot_contract
 from .models import (
     DEFAULT_EXCLUDED_FASES,
+    ConceptRender,
+    DocumentFormat,
+    DocumentStatus,
     EntryReturn,
     EntryStatus,
     Notification,
     Round,
+    RoundDocument,
     RoundEntry,
     RoundStatus,
 )
+from .snapshot import PilotSnapshot
+
+logger = logging.getLogger(__name__)
 
 
 class RoundError(Exception):
@@ -102,8 +112,13 @@ def approve(*, actor, entry: RoundEntry) -> RoundEntry:
     _require_coordinator(actor)
     if entry.round.is_frozen:
         raise RoundError(_("This round is frozen."))
-    if entry.pilot.owner_id == actor.pk:
-        raise RoundError(_("Nobody approves their own entry: ask another coordinator."))
+    if actor.pk in involved_in_round(entry):
+        raise RoundError(
+            _(
+                "Nobody approves an entry they owned, edited or marked updated during the "
+                "round: ask another coordinator."
+            )
+        )
     if entry.status != EntryStatus.BIJGEWERKT:
         raise RoundError(_("Only an entry its owner marked as updated can be approved."))
     entry.status = EntryStatus.GOEDGEKEURD
@@ -112,6 +127,50 @@ def approve(*, actor, entry: RoundEntry) -> RoundEntry:
     with set_actor(actor):
         entry.save()
     return entry
+
+
+def involved_in_round(entry: RoundEntry) -> set[int]:
+    """Users who owned the pilot, edited it or its progress updates, or marked the entry
+    updated since the round opened: none of them may approve it (no hand-over trick)."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    from oogst.pilots.models import StatusUpdate
+
+    pilot = entry.pilot
+    since = entry.round.created_at
+    involved = {pilot.owner_id, entry.updated_marked_by_id}
+    pilot_log = LogEntry.objects.get_for_object(pilot).filter(timestamp__gte=since)
+    update_log = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(StatusUpdate),
+        object_pk__in=[str(pk) for pk in pilot.status_updates.values_list("pk", flat=True)],
+        timestamp__gte=since,
+    )
+    for log in (pilot_log | update_log).only("actor_id", "changes"):
+        involved.add(log.actor_id)
+        for value in log.changes_dict.get("owner", []):
+            if value and str(value).isdigit():
+                involved.add(int(value))
+    involved.discard(None)
+    return involved
+
+
+def entry_content_changed(*, pilot, actor, **_signal) -> None:
+    """An approval covers the content it saw: an edit afterwards sends the entry back to
+    review ("bijgewerkt"), so the freeze never takes unreviewed text as approved."""
+    entries = RoundEntry.objects.filter(
+        pilot=pilot, status=EntryStatus.GOEDGEKEURD, round__status=RoundStatus.OPEN
+    )
+    for entry in entries:
+        entry.status = EntryStatus.BIJGEWERKT
+        entry.approved_at = entry.approved_by = None
+        with set_extra_data(
+            context_data={
+                "actor": actor,
+                "additional_data": {"reason": "changed after approval"},
+            }
+        ):
+            entry.save()
 
 
 @transaction.atomic
@@ -135,7 +194,7 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
             % {"count": len(unapproved)}
         )
     for entry in entries:
-        entry.snapshot = pilot_record(entry.pilot)
+        entry.snapshot = snapshot_contract.build(entry.pilot).to_json()
     RoundEntry.objects.bulk_update(entries, ["snapshot"])
     round.status = RoundStatus.VASTGESTELD
     round.frozen_at = timezone.now()
@@ -147,6 +206,7 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
         }
     ):
         round.save()
+    request_documents(round)
     return round
 
 
@@ -160,6 +220,9 @@ def reopen(*, actor, round: Round, reason: str) -> Round:
     round.status = RoundStatus.OPEN
     round.published = False
     round.published_at = None
+    round.frozen_at = None
+    # The documents as issued belong to the freeze that made them; freezing again makes new ones.
+    round.documents.all().delete()
     with set_extra_data(
         context_data={"actor": actor, "additional_data": {"reason": reason.strip()}}
     ):
@@ -179,28 +242,37 @@ def publish(*, actor, round: Round) -> Round:
     return round
 
 
-def snapshots(round: Round) -> list[dict]:
-    """The round's pilots as reported: frozen snapshots, or the live register while open."""
-    entries = round.entries.select_related(
+def _live_entries(round: Round):
+    return round.entries.select_related(
         "pilot__programma", "pilot__portefeuille", "pilot__owner"
     ).prefetch_related("pilot__partners", "pilot__status_updates__author")
-    records = []
-    for entry in entries:
-        record = entry.snapshot if round.is_frozen and entry.snapshot else pilot_record(entry.pilot)
-        records.append(record)
+
+
+def snapshots(round: Round) -> list[PilotSnapshot]:
+    """The round's pilots as reported: frozen snapshots, or the live register while open.
+
+    Raises snapshot.SnapshotVersionError for a snapshot written by a newer Oogst.
+    """
+    if round.is_frozen:
+        stored = list(round.entries.values_list("snapshot", flat=True))
+        if all(stored):
+            loaded = [snapshot_contract.load(data) for data in stored]
+            return sort_for_appendix(loaded, round.appendix_order)
+    records = [snapshot_contract.build(entry.pilot) for entry in _live_entries(round)]
     return sort_for_appendix(records, round.appendix_order)
 
 
-def sort_for_appendix(records, order: str) -> list[dict]:
-    def programma_number(record):
-        # "Programma 7. Inrichting van de stad" -> 7; pilots without a programme last.
-        text = record.get("programma") or ""
-        digits = "".join(ch for ch in text.split(".")[0] if ch.isdigit())
-        return int(digits) if digits else 10_000
-
+def sort_for_appendix(records: list[PilotSnapshot], order: str = "programma"):
     if order == "naam":
-        return sorted(records, key=lambda r: r["name"].lower())
-    return sorted(records, key=lambda r: (programma_number(r), r["name"].lower()))
+        return sorted(records, key=lambda r: r.name.lower())
+    # Pilots without a programme come last.
+    return sorted(
+        records,
+        key=lambda r: (
+            r.programma_number if r.programma_number is not None else 10_000,
+            r.name.lower(),
+        ),
+    )
 
 
 # --- mail ---------------------------------------------------------------------------------
@@ -330,14 +402,156 @@ def appendix_for(round: Round):
     )
 
 
-def render_appendix(round: Round, fmt: str, *, standalone: bool = True):
-    """The appendix in one format; rendering reads data and never changes it."""
+def render_appendix(round: Round, fmt: str):
+    """The appendix in one format, rendered now from the round's snapshots; changes no data.
+
+    `fmt` is a DocumentFormat value. Frozen rounds are served from their stored documents
+    (`issued_document`); this is for the worker that makes them and for concept rounds.
+    """
     from oogst.documents import appendix as documents
 
     data = appendix_for(round)
-    if fmt == "html":
-        return documents.render_html(data, standalone=standalone)
+    if fmt == DocumentFormat.HTML:
+        return documents.render_html(data, standalone=True).encode("utf-8")
+    if fmt == DocumentFormat.HTML_FRAGMENT:
+        return documents.render_html(data, standalone=False).encode("utf-8")
     return {"docx": documents.render_docx, "pdf": documents.render_pdf}[fmt](data)
+
+
+# --- documents as issued ------------------------------------------------------------------
+
+
+class DocumentNotReady(Exception):
+    """A frozen round's document is still being made, or failed; the message says which."""
+
+    def __init__(self, document: RoundDocument | None):
+        self.document = document
+        super().__init__(
+            _("The documents of this round are not ready yet.")
+            if document is None or document.status == DocumentStatus.PENDING
+            else _("Making this document failed: %(error)s") % {"error": document.error}
+        )
+
+
+class RenderBusy(Exception):
+    """Someone is already rendering this concept round's appendix."""
+
+
+def code_version() -> str:
+    return f"oogst {importlib.metadata.version('oogst')}"
+
+
+def request_documents(round: Round, formats=None) -> list[RoundDocument]:
+    """Queue the making of a frozen round's documents (all formats, or the given ones).
+
+    Called inside the freeze's transaction: with the database task backend the task rows
+    commit together with the freeze, so a freeze never loses its documents and a rolled-back
+    freeze never makes any.
+    """
+    from .tasks import make_round_document
+
+    generation = round.frozen_at.isoformat()
+    made = []
+    for fmt in formats or DocumentFormat.values:
+        document, _created = RoundDocument.objects.update_or_create(
+            round=round,
+            format=fmt,
+            defaults={
+                "generation": generation,
+                "status": DocumentStatus.PENDING,
+                "content": None,
+                "sha256": "",
+                "size": None,
+                "requested_at": timezone.now(),
+                "started_at": None,
+                "made_at": None,
+                "error": "",
+            },
+        )
+        made.append(document)
+        make_round_document.enqueue(round_id=round.pk, fmt=fmt, generation=generation)
+    return made
+
+
+def make_document(*, round_id: int, fmt: str, generation: str) -> RoundDocument | None:
+    """The worker's job: render one document of one freeze and store it with its SHA-256.
+
+    Idempotent and safe to retry: a document of another generation (the round was reopened
+    or frozen again meanwhile) or one already made is left alone. Every write names the
+    generation, so a late render never overwrites a newer freeze's document.
+    """
+    rows = RoundDocument.objects.filter(round_id=round_id, format=fmt, generation=generation)
+    document = rows.defer("content").first()
+    if document is None or document.status == DocumentStatus.READY:
+        return document
+    rows.update(started_at=timezone.now())
+    try:
+        content = render_appendix(Round.objects.get(pk=round_id), fmt)
+    except Exception as error:  # any failure is shown on the round page with a retry button
+        logger.exception("Rendering %s of round %s failed", fmt, round_id)
+        rows.update(status=DocumentStatus.FAILED, error=f"{type(error).__name__}: {error}"[:2000])
+        return rows.defer("content").first()
+    rows.update(
+        status=DocumentStatus.READY,
+        content=content,
+        sha256=hashlib.sha256(content).hexdigest(),
+        size=len(content),
+        made_at=timezone.now(),
+        code_version=code_version(),
+        error="",
+    )
+    return rows.defer("content").first()
+
+
+@transaction.atomic
+def retry_documents(*, actor, round: Round) -> int:
+    """Queue again the documents that failed or whose worker stopped; returns how many."""
+    _require_coordinator(actor)
+    if not round.is_frozen:
+        raise RoundError(_("Only a frozen round has documents to make."))
+    again = [d.format for d in round.documents.defer("content") if d.may_retry]
+    missing = set(DocumentFormat.values) - set(round.documents.values_list("format", flat=True))
+    formats = again + sorted(missing)
+    if formats:
+        request_documents(round, formats)
+    return len(formats)
+
+
+def document_states(round: Round) -> list[RoundDocument]:
+    """The round's documents without their bytes, in a fixed order, for the round page."""
+    order = {fmt: i for i, fmt in enumerate(DocumentFormat.values)}
+    return sorted(round.documents.defer("content"), key=lambda d: order[d.format])
+
+
+def issued_document(round: Round, fmt: str) -> RoundDocument:
+    """A frozen round's document exactly as it was made; raises DocumentNotReady otherwise."""
+    document = RoundDocument.objects.filter(round=round, format=fmt).first()
+    if document is None or document.status != DocumentStatus.READY:
+        raise DocumentNotReady(document)
+    return document
+
+
+def concept_appendix(round: Round, fmt: str) -> bytes:
+    """An open round's appendix, rendered on demand; one render at a time per round."""
+    stale = timezone.now() - datetime.timedelta(minutes=settings.OOGST_DOCUMENT_TIMEOUT_MINUTES)
+    ConceptRender.objects.filter(round=round, started_at__lt=stale).delete()
+    try:
+        with transaction.atomic():
+            ConceptRender.objects.create(round=round)
+    except IntegrityError:
+        raise RenderBusy from None
+    try:
+        return render_appendix(round, fmt)
+    finally:
+        ConceptRender.objects.filter(round=round).delete()
+
+
+def appendix_bytes(round: Round, fmt: str) -> bytes:
+    """What a download of the appendix serves: the stored bytes of a frozen round, or a
+    concept rendered now for an open one."""
+    if round.is_frozen:
+        return bytes(issued_document(round, fmt).content)
+    return concept_appendix(round, fmt)
 
 
 def round_history(round: Round) -> list[dict]:

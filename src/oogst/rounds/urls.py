@@ -12,6 +12,12 @@ urlpatterns = [
     path("rondes/<slug:slug>/heropenen/", views.round_reopen, name="reopen"),
     path("rondes/<slug:slug>/publiceren/", views.round_publish, name="publish"),
     path("rondes/<slug:slug>/wijzigingen/", views.round_changes, name="changes"),
+    path("rondes/<slug:slug>/documenten/", views.round_documents, name="documents"),
+    path(
+        "rondes/<slug:slug>/documenten/opnieuw/",
+        views.round_documents_retry,
+        name="documents_retry",
+    ),
     re_path(
         r"^rondes/(?P<slug>[-\w]+)/wijzigingen\.(?P<fmt>csv|json)$",
         views.round_changes_export,

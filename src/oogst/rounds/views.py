@@ -4,8 +4,9 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -14,7 +15,8 @@ from oogst.accounts.models import Role
 from . import services
 from .diff import round_diff
 from .forms import ReasonForm, RoundForm
-from .models import EntryStatus, Round, RoundEntry
+from .models import DocumentFormat, DocumentStatus, EntryStatus, Round, RoundEntry
+from .snapshot import SnapshotVersionError
 
 COORDINATING = (Role.COORDINATOR, Role.BEHEERDER)
 
@@ -89,6 +91,7 @@ def round_detail(request, slug):
             "unapproved": sum(e.status != EntryStatus.GOEDGEKEURD for e in entries),
             "reason_form": ReasonForm(),
             "history": services.round_history(round) if coordinating else [],
+            **_documents_context(request, round),
         },
     )
 
@@ -206,16 +209,29 @@ def round_publish(request, slug):
     return redirect(round)
 
 
+def _diff_or_error(request, round):
+    try:
+        return round_diff(round)
+    except SnapshotVersionError as error:
+        messages.error(request, str(error))
+        return None
+
+
 @require_GET
 def round_changes(request, slug):
     round = _visible_round(request, slug)
-    return render(request, "rounds/changes.html", {"round": round, "diff": round_diff(round)})
+    return render(
+        request, "rounds/changes.html", {"round": round, "diff": _diff_or_error(request, round)}
+    )
 
 
 @require_GET
 def round_changes_export(request, slug, fmt):
     round = _visible_round(request, slug)
-    rows = round_diff(round).as_rows()
+    try:
+        rows = round_diff(round).as_rows()
+    except SnapshotVersionError as error:
+        return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
     if fmt == "json":
         return JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
     buffer = io.StringIO()
@@ -238,15 +254,81 @@ CONTENT_TYPES = {
 @require_GET
 def round_appendix(request, slug, fmt):
     round = _visible_round(request, slug)
-    return _appendix_response(round, fmt)
+    return _appendix_response(request, round, fmt)
 
 
-def _appendix_response(round, fmt):
-    content = services.render_appendix(round, fmt)
-    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+def _appendix_response(request, round, fmt):
+    """Stored bytes for a frozen round (with their SHA-256 as ETag), a concept otherwise."""
+    try:
+        if round.is_frozen:
+            document = services.issued_document(round, fmt)
+            etag = f'"{document.sha256}"'
+            if request.headers.get("If-None-Match") == etag:
+                return HttpResponseNotModified(headers={"ETag": etag})
+            response = HttpResponse(bytes(document.content), content_type=CONTENT_TYPES[fmt])
+            response["ETag"] = etag
+            response["Cache-Control"] = "no-cache"
+        else:
+            response = HttpResponse(
+                services.concept_appendix(round, fmt), content_type=CONTENT_TYPES[fmt]
+            )
+            response["Cache-Control"] = "no-store"
+    except services.DocumentNotReady as not_ready:
+        return _not_ready(request, round, str(not_ready))
+    except services.RenderBusy:
+        return _not_ready(
+            request,
+            round,
+            _("Someone else is making the concept of this appendix. Try again in a minute."),
+            status=429,
+        )
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="bijlage-{round.slug}.{fmt}"'
     return response
+
+
+def _not_ready(request, round, message, status=503):
+    response = render(
+        request, "rounds/not_ready.html", {"round": round, "message": message}, status=status
+    )
+    response["Retry-After"] = "30"
+    return response
+
+
+@require_GET
+def round_documents(request, slug):
+    """The documents' state on the round page; htmx polls it while any is being made."""
+    round = _visible_round(request, slug)
+    return render(
+        request,
+        "rounds/_documents.html",
+        {"round": round, **_documents_context(request, round)},
+    )
+
+
+def _documents_context(request, round):
+    documents = services.document_states(round) if round.is_frozen else []
+    return {
+        "documents": documents,
+        "documents_pending": any(
+            d.status == DocumentStatus.PENDING and not d.is_stalled() for d in documents
+        ),
+        "documents_may_retry": round.is_frozen
+        and (any(d.may_retry for d in documents) or len(documents) < len(DocumentFormat.values)),
+        "coordinating": request.user.role in COORDINATING,
+    }
+
+
+@require_POST
+def round_documents_retry(request, slug):
+    _coordinator_only(request)
+    round = get_object_or_404(Round, slug=slug)
+    try:
+        services.retry_documents(actor=request.user, round=round)
+        messages.success(request, _("The documents are being made again."))
+    except services.RoundError as error:
+        messages.error(request, str(error))
+    return redirect(round)
 
 
 @login_not_required
@@ -261,13 +343,16 @@ def public_list(request):
 @require_GET
 def public_appendix(request, slug):
     round = get_object_or_404(Round, slug=slug, published=True)
+    try:
+        document = services.issued_document(round, DocumentFormat.HTML_FRAGMENT)
+        # Our own render of the snapshots, escaped when it was made.
+        appendix_html = mark_safe(bytes(document.content).decode("utf-8"))
+    except services.DocumentNotReady:
+        appendix_html = None
     return render(
         request,
         "rounds/public_appendix.html",
-        {
-            "round": round,
-            "appendix_html": services.render_appendix(round, "html", standalone=False),
-        },
+        {"round": round, "appendix_html": appendix_html},
     )
 
 
@@ -277,4 +362,4 @@ def public_appendix_download(request, slug, fmt):
     round = get_object_or_404(Round, slug=slug, published=True)
     if fmt not in ("pdf", "docx"):
         raise Http404
-    return _appendix_response(round, fmt)
+    return _appendix_response(request, round, fmt)

@@ -8,7 +8,10 @@ from oogst.rounds.models import Round
 
 
 class Command(BaseCommand):
-    help = "Write a round's appendix (Bijlage 6) as DOCX, PDF or HTML. Changes no data."
+    help = (
+        "Write a round's appendix (Bijlage 6) as DOCX, PDF or HTML: a frozen round's stored "
+        "documents byte for byte, a concept rendered now for an open round. Changes no data."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--round", required=True, metavar="SLUG")
@@ -24,7 +27,17 @@ class Command(BaseCommand):
         if not output.parent.is_dir():
             raise CommandError(f"Folder {output.parent} does not exist.")
         try:
-            content = services.render_appendix(selected, format)
+            content = services.appendix_bytes(selected, format)
+        except services.DocumentNotReady as not_ready:
+            raise CommandError(
+                f"{not_ready} Run `oogst db_worker` to make the documents, or retry them on "
+                "the round's page."
+            ) from None
+        except services.RenderBusy:
+            raise CommandError("Someone is rendering this concept right now; try again.") from None
+        except OSError as error:
+            raise CommandError(f"Could not make the appendix: {error}") from error
+        try:
             write_atomically(output, content)
         except OSError as error:
             raise CommandError(f"Could not write {output}: {error}") from error

@@ -1,0 +1,413 @@
+"""What a frozen round says about one pilot: a typed, versioned record, built by one function.
+
+The snapshot is the single input of the round's diff, its appendix renderers and its exports.
+It holds everything the appendix shows: every form field, the answers with their
+explanations, dates as written and as read, progress updates, and owner, programme and
+portefeuille as structured values. Its JSON carries `schema`; `load()` upgrades older
+schemas and refuses newer ones with a message a coordinator can act on.
+
+Adding a field: add it to `PilotSnapshot` with a label (the diff and the exports follow from
+the field list), fill it in `build()`, bump `SCHEMA_VERSION` and teach `_upgrade` the step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+
+from oogst import vague_dates
+from oogst.core.text import normalise_text
+from oogst.pilots.models import Antwoord, Pilot, StatusUpdate
+
+SCHEMA_VERSION = 2
+
+
+class SnapshotVersionError(Exception):
+    """A snapshot written by a newer Oogst than this one; never guessed at."""
+
+    def __init__(self, found):
+        self.found = found
+        super().__init__(
+            f"This round was frozen with snapshot schema {found}; this version of Oogst reads "
+            f"schemas up to {SCHEMA_VERSION}. Update Oogst to read it."
+        )
+
+
+def _label(model, name: str):
+    """Labels come from where the form's labels come from: the model's verbose names."""
+    return lambda: capfirst(model._meta.get_field(name).verbose_name)
+
+
+def _meta(label, *, compare: bool = True, kind: str = "text") -> dict:
+    return {"label": label, "compare": compare, "kind": kind}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A vague date: the text as written (what the appendix prints) and how Oogst reads it."""
+
+    text: str = ""
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    precision: str = "unknown"
+
+    def __str__(self):
+        return self.text
+
+
+@dataclass(frozen=True)
+class ProgrammaRef:
+    number: int | None
+    name: str
+
+    def __str__(self):
+        return f"Programma {self.number}. {self.name}" if self.number is not None else self.name
+
+
+@dataclass(frozen=True)
+class PortefeuilleRef:
+    name: str
+    portefeuillehouder: str = ""
+
+    def __str__(self):
+        if self.portefeuillehouder:
+            return f"{self.name} ({self.portefeuillehouder})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    username: str
+    name: str = ""
+
+    def __str__(self):
+        return self.name or self.username
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One of the appendix's evaluation questions: the answer and its explanation."""
+
+    answer: str = ""  # an Antwoord value, or "" when not answered
+    toelichting: str = ""
+
+    @property
+    def answer_label(self) -> str:
+        return str(Antwoord(self.answer).label) if self.answer in Antwoord.values else ""
+
+    def __str__(self):
+        parts = [p for p in (self.answer_label, self.toelichting) if p]
+        return ". ".join(parts)
+
+
+@dataclass(frozen=True)
+class ProgressUpdate:
+    """A "stand van zaken" as the appendix prints it; `id` matches it across rounds."""
+
+    id: int | None
+    date: datetime.date | None
+    title: str
+    text: str
+    author: str = ""
+
+    @property
+    def key(self):
+        return ("id", self.id) if self.id is not None else ("text", self.date, self.title)
+
+    def __str__(self):
+        when = date_format(self.date, "j F Y") if self.date else ""
+        heading = " — ".join(p for p in (when, self.title) if p)
+        return f"{heading}\n{self.text}" if heading else self.text
+
+
+@dataclass(frozen=True)
+class PilotSnapshot:
+    pilot_id: int | None = field(metadata=_meta(lambda: "ID", compare=False))
+    slug: str = field(metadata=_meta(_label(Pilot, "slug"), compare=False))
+    name: str = field(default="", metadata=_meta(_label(Pilot, "name")))
+    korte_omschrijving: str = field(default="", metadata=_meta(_label(Pilot, "korte_omschrijving")))
+    programma: ProgrammaRef | None = field(default=None, metadata=_meta(_label(Pilot, "programma")))
+    portefeuille: PortefeuilleRef | None = field(
+        default=None, metadata=_meta(_label(Pilot, "portefeuille"))
+    )
+    doel: str = field(default="", metadata=_meta(_label(Pilot, "doel")))
+    startdatum: DateValue = field(
+        default_factory=DateValue, metadata=_meta(_label(Pilot, "startdatum"))
+    )
+    einddatum: DateValue = field(
+        default_factory=DateValue, metadata=_meta(_label(Pilot, "einddatum"))
+    )
+    evaluatiemoment: DateValue = field(
+        default_factory=DateValue, metadata=_meta(_label(Pilot, "evaluatiemoment"))
+    )
+    uitkomst_evaluatie: str = field(default="", metadata=_meta(_label(Pilot, "uitkomst_evaluatie")))
+    succesvol: Answer = field(default_factory=Answer, metadata=_meta(_label(Pilot, "succesvol")))
+    beleid_aanpassen: Answer = field(
+        default_factory=Answer, metadata=_meta(_label(Pilot, "beleid_aanpassen"))
+    )
+    financieel_gevolg: Answer = field(
+        default_factory=Answer, metadata=_meta(_label(Pilot, "financieel_gevolg"))
+    )
+    bestuurlijk_gerapporteerd: str = field(
+        default="", metadata=_meta(_label(Pilot, "bestuurlijk_gerapporteerd"))
+    )
+    status_updates: tuple[ProgressUpdate, ...] = field(
+        default=(),
+        metadata=_meta(lambda: capfirst(StatusUpdate._meta.verbose_name_plural), kind="updates"),
+    )
+    fase: str = field(default="", metadata=_meta(_label(Pilot, "fase"), kind="choice"))
+    resultaat: str = field(default="", metadata=_meta(_label(Pilot, "resultaat"), kind="choice"))
+    aanleiding_soort: str = field(
+        default="", metadata=_meta(_label(Pilot, "aanleiding_soort"), kind="choice")
+    )
+    motienummers: tuple[str, ...] = field(default=(), metadata=_meta(_label(Pilot, "motienummers")))
+    aanleiding_toelichting: str = field(
+        default="", metadata=_meta(_label(Pilot, "aanleiding_toelichting"))
+    )
+    partners: tuple[str, ...] = field(default=(), metadata=_meta(_label(Pilot, "partners")))
+    owner: PersonRef | None = field(default=None, metadata=_meta(_label(Pilot, "owner")))
+    target_participants: int | None = field(
+        default=None, metadata=_meta(_label(Pilot, "target_participants"))
+    )
+    budget: Decimal | None = field(default=None, metadata=_meta(_label(Pilot, "budget")))
+    # Which saved version of the pilot this is; bookkeeping, not content.
+    pilot_version: int | None = field(default=None, metadata=_meta(lambda: "", compare=False))
+
+    @property
+    def programma_number(self) -> int | None:
+        return self.programma.number if self.programma else None
+
+    def display(self, name: str) -> str:
+        """A field as people read it (choices by their label), for diffs and exports."""
+        value = getattr(self, name)
+        kind = SNAPSHOT_FIELDS[name].metadata["kind"]
+        if value is None:
+            return ""
+        if kind == "choice":
+            return str(dict(Pilot._meta.get_field(name).flatchoices).get(value, value))
+        if isinstance(value, tuple):
+            return ", ".join(str(v) for v in value)
+        if isinstance(value, Decimal):
+            return f"{value:.2f}"
+        return str(value)
+
+    def to_json(self) -> dict:
+        data = dataclasses.asdict(self)
+        data["schema"] = SCHEMA_VERSION
+        return _jsonable(data)
+
+
+SNAPSHOT_FIELDS = {f.name: f for f in dataclasses.fields(PilotSnapshot)}
+COMPARED_FIELDS = [f.name for f in dataclasses.fields(PilotSnapshot) if f.metadata["compare"]]
+
+
+def field_label(name: str) -> str:
+    return str(SNAPSHOT_FIELDS[name].metadata["label"]())
+
+
+def build(pilot: Pilot) -> PilotSnapshot:
+    """The one way to make a snapshot of a pilot (prefetch partners and status updates)."""
+    return PilotSnapshot(
+        pilot_id=pilot.pk,
+        slug=pilot.slug,
+        name=pilot.name,
+        korte_omschrijving=pilot.korte_omschrijving,
+        programma=ProgrammaRef(pilot.programma.number, pilot.programma.name)
+        if pilot.programma
+        else None,
+        portefeuille=PortefeuilleRef(pilot.portefeuille.name, pilot.portefeuille.portefeuillehouder)
+        if pilot.portefeuille
+        else None,
+        doel=pilot.doel,
+        **{
+            name: DateValue(
+                text=getattr(pilot, name),
+                start=getattr(pilot, f"{name}_start"),
+                end=getattr(pilot, f"{name}_end"),
+                precision=getattr(pilot, f"{name}_precision"),
+            )
+            for name in Pilot.VAGUE_DATE_FIELDS
+        },
+        uitkomst_evaluatie=pilot.uitkomst_evaluatie,
+        **{
+            name: Answer(getattr(pilot, name), getattr(pilot, f"{name}_toelichting"))
+            for name in ("succesvol", "beleid_aanpassen", "financieel_gevolg")
+        },
+        bestuurlijk_gerapporteerd=pilot.bestuurlijk_gerapporteerd,
+        status_updates=tuple(
+            ProgressUpdate(
+                id=u.pk,
+                date=u.date,
+                title=u.title,
+                text=u.text,
+                author=(u.author.get_full_name() or u.author.username) if u.author else "",
+            )
+            for u in pilot.status_updates.all()
+        ),
+        fase=pilot.fase,
+        resultaat=pilot.resultaat,
+        aanleiding_soort=pilot.aanleiding_soort,
+        motienummers=tuple(pilot.motion_numbers),
+        aanleiding_toelichting=pilot.aanleiding_toelichting,
+        partners=tuple(p.name for p in pilot.partners.all()),
+        owner=PersonRef(pilot.owner.username, pilot.owner.get_full_name()) if pilot.owner else None,
+        target_participants=pilot.target_participants,
+        budget=pilot.budget,
+        pilot_version=pilot.version,
+    )
+
+
+# --- JSON -------------------------------------------------------------------------------
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _date(value) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def load(data: dict) -> PilotSnapshot:
+    """A stored snapshot as the typed record, upgrading older schemas on the way."""
+    data = upgrade(data)
+    return PilotSnapshot(
+        pilot_id=data.get("pilot_id"),
+        slug=data["slug"],
+        name=data["name"],
+        korte_omschrijving=data["korte_omschrijving"],
+        programma=ProgrammaRef(**data["programma"]) if data["programma"] else None,
+        portefeuille=PortefeuilleRef(**data["portefeuille"]) if data["portefeuille"] else None,
+        doel=data["doel"],
+        **{
+            name: DateValue(
+                text=data[name]["text"],
+                start=_date(data[name]["start"]),
+                end=_date(data[name]["end"]),
+                precision=data[name]["precision"],
+            )
+            for name in Pilot.VAGUE_DATE_FIELDS
+        },
+        uitkomst_evaluatie=data["uitkomst_evaluatie"],
+        **{
+            name: Answer(**data[name])
+            for name in ("succesvol", "beleid_aanpassen", "financieel_gevolg")
+        },
+        bestuurlijk_gerapporteerd=data["bestuurlijk_gerapporteerd"],
+        status_updates=tuple(
+            ProgressUpdate(
+                id=u.get("id"),
+                date=_date(u.get("date")),
+                title=u.get("title") or "",
+                text=u.get("text") or "",
+                author=u.get("author") or "",
+            )
+            for u in data["status_updates"]
+        ),
+        fase=data["fase"],
+        resultaat=data["resultaat"],
+        aanleiding_soort=data["aanleiding_soort"],
+        motienummers=tuple(data["motienummers"]),
+        aanleiding_toelichting=data["aanleiding_toelichting"],
+        partners=tuple(data["partners"]),
+        owner=PersonRef(**data["owner"]) if data["owner"] else None,
+        target_participants=data["target_participants"],
+        budget=Decimal(data["budget"]) if data["budget"] is not None else None,
+        pilot_version=data.get("pilot_version"),
+    )
+
+
+def upgrade(data: dict) -> dict:
+    """Bring stored JSON to the current schema; refuse a schema from the future."""
+    schema = data.get("schema", 1)
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION or schema < 1:
+        raise SnapshotVersionError(schema)
+    if schema == 1:
+        data = _upgrade_1_to_2(data)
+    return data
+
+
+_PROGRAMMA = re.compile(r"^\s*Programma\s+(\d+)\.\s*(.*)$", re.DOTALL)
+
+
+def _upgrade_1_to_2(old: dict) -> dict:
+    """Schema 1 was the register's CSV export record: flat, programme as display text."""
+
+    def text(key):
+        return normalise_text(old.get(key) or "")
+
+    programma = None
+    if old.get("programma"):
+        match = _PROGRAMMA.match(old["programma"])
+        programma = (
+            {"number": int(match.group(1)), "name": normalise_text(match.group(2))}
+            if match
+            else {"number": None, "name": text("programma")}
+        )
+    dates = {}
+    for name in Pilot.VAGUE_DATE_FIELDS:
+        written = text(name)
+        dates[name] = {
+            "text": written,
+            "start": old.get(f"{name}_start"),
+            "end": old.get(f"{name}_end"),
+            "precision": vague_dates.parse(written).precision,
+        }
+    return {
+        "schema": 2,
+        "pilot_id": old.get("pilot_id"),
+        "slug": old["slug"],
+        "name": text("name"),
+        "korte_omschrijving": text("korte_omschrijving"),
+        "programma": programma,
+        "portefeuille": {
+            "name": text("portefeuille"),
+            "portefeuillehouder": text("portefeuillehouder"),
+        }
+        if old.get("portefeuille")
+        else None,
+        "doel": text("doel"),
+        **dates,
+        "uitkomst_evaluatie": text("uitkomst_evaluatie"),
+        **{
+            name: {"answer": old.get(name) or "", "toelichting": text(f"{name}_toelichting")}
+            for name in ("succesvol", "beleid_aanpassen", "financieel_gevolg")
+        },
+        "bestuurlijk_gerapporteerd": text("bestuurlijk_gerapporteerd"),
+        "status_updates": [
+            {
+                "id": u.get("id"),
+                "date": u.get("date"),
+                "title": normalise_text(u.get("title") or ""),
+                "text": normalise_text(u.get("text") or ""),
+                "author": u.get("author") or "",
+            }
+            for u in old.get("status_updates") or []
+        ],
+        "fase": old.get("fase") or "",
+        "resultaat": old.get("resultaat") or "",
+        "aanleiding_soort": old.get("aanleiding_soort") or "",
+        "motienummers": list(old.get("motienummers") or []),
+        "aanleiding_toelichting": text("aanleiding_toelichting"),
+        "partners": list(old.get("partners") or []),
+        "owner": {"username": old["owner"], "name": old.get("owner_name") or ""}
+        if old.get("owner")
+        else None,
+        "target_participants": old.get("target_participants"),
+        "budget": old.get("budget"),
+        "pilot_version": None,
+    }
