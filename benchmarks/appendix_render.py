@@ -55,6 +55,7 @@ def child(fmt, count):
 
     django.setup()
     from oogst.documents.appendix import Appendix, render_docx, render_html, render_pdf
+    from oogst.rounds.snapshot import load
 
     appendix = Appendix(
         title="Bijlage 6. Monitoring evaluatie Pilots",
@@ -63,7 +64,7 @@ def child(fmt, count):
         inleiding=PARAGRAPH,
         concept=False,
         peildatum=datetime.date(2025, 3, 1),
-        pilots=[snapshot(i) for i in range(count)],
+        pilots=[load(snapshot(i)) for i in range(count)],  # a schema-1 record, upgraded
     )
     render = {
         "docx": render_docx,

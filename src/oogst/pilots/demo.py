@@ -93,10 +93,10 @@ def _load_demo_round(users):
     )
     for entry in RoundEntry.objects.filter(round=round).select_related("pilot"):
         rounds.mark_updated(actor=entry.pilot.owner or coordinator, entry=entry)
-        # Entries the coordinator updated for an owner-less pilot stay unapproved: nobody
-        # approves their own work. The freeze records them as such.
-        if coordinator.pk not in rounds.involved_in_round(entry):
-            rounds.approve(actor=coordinator, entry=entry)
+        # Nobody approves their own work: the beheerder reviews what the coordinator updated.
+        involved = rounds.involved_in_round(entry)
+        reviewer = users[Role.BEHEERDER] if coordinator.pk in involved else coordinator
+        rounds.approve(actor=reviewer, entry=entry)
     rounds.freeze(actor=coordinator, round=round, force=True)
     rounds.publish(actor=coordinator, round=round)
 
