@@ -37,11 +37,15 @@ class AppendixOrder(models.TextChoices):
 
 
 class RoundQuerySet(models.QuerySet):
+    # Who works on a round's content sees its concepts; everyone else only what is published.
+    CONCEPT_READERS = ("beheerder", "coordinator", "eigenaar")
+
     def visible_to(self, user):
-        """Lezers see only published rounds; everyone who works on pilots sees all."""
-        if user.role == "lezer":
-            return self.filter(published=True)
-        return self
+        """An allow-list: roles not named here (lezer, griffie, any later role) see only
+        published rounds."""
+        if user.is_authenticated and user.is_active and user.role in self.CONCEPT_READERS:
+            return self
+        return self.filter(published=True)
 
 
 class Round(models.Model):
