@@ -86,11 +86,39 @@ def test_a_malformed_number_is_refused(client, gina):
 def test_deleting_a_motion_with_linked_pilots_is_refused(client, gina, motion, alices_pilot):
     motion.pilots.add(alices_pilot)
     client.force_login(gina)
-    client.post(reverse("motions:delete", args=[motion.nummer]))
+    delete = reverse("motions:delete", args=[motion.nummer])
+    client.post(delete, {"confirm": motion.nummer})
     assert Motion.objects.filter(pk=motion.pk).exists()
     motion.pilots.clear()
-    client.post(reverse("motions:delete", args=[motion.nummer]))
+    client.post(delete, {"confirm": motion.nummer})
     assert not Motion.objects.filter(pk=motion.pk).exists()
+
+
+def test_deleting_asks_to_type_the_number_and_says_what_goes(client, gina, motion):
+    client.force_login(gina)
+    delete = reverse("motions:delete", args=[motion.nummer])
+    page = client.get(delete).content.decode()
+    assert "status" in page.lower() and 'name="confirm"' in page
+    refused = client.post(delete)  # one click, nothing typed
+    assert refused.status_code == 400
+    assert Motion.objects.filter(pk=motion.pk).exists()
+    client.post(delete, {"confirm": motion.nummer})
+    assert not Motion.objects.filter(pk=motion.pk).exists()
+
+
+def test_a_motion_with_a_council_decision_or_a_memo_is_never_deleted(client, gina, motion):
+    from oogst.motions.models import Afdoeningsronde, Afdoeningsvoorstel, Memo
+
+    ronde = Afdoeningsronde.objects.create(name="Juli 2025", date="2025-07-03")
+    Afdoeningsvoorstel.objects.create(ronde=ronde, motion=motion, decision="akkoord")
+    client.force_login(gina)
+    delete = reverse("motions:delete", args=[motion.nummer])
+    client.post(delete, {"confirm": motion.nummer})
+    assert Motion.objects.filter(pk=motion.pk).exists()
+    Afdoeningsvoorstel.objects.all().delete()
+    Memo.objects.create(motion=motion)
+    client.post(delete, {"confirm": motion.nummer})
+    assert Motion.objects.filter(pk=motion.pk).exists()
 
 
 def test_the_pilot_and_the_motion_show_each_other(client, dave, motion, alices_pilot):

@@ -11,6 +11,7 @@ from .models import (
     Afdoeningsronde,
     Afdoeningsvoorstel,
     Decision,
+    Memo,
     Motion,
     MotionStatus,
     StatusChange,
@@ -93,15 +94,38 @@ def record_decision(
     return voorstel
 
 
-@transaction.atomic
-def delete_motion(*, actor, motion: Motion) -> None:
-    _require_manager(actor)
+def what_deleting_removes(motion: Motion) -> dict:
+    """The counts a user confirms before deleting a motion."""
+    return {
+        "documents": motion.documents.count(),
+        "status_changes": motion.status_changes.count(),
+        "voorstellen": motion.voorstellen.count(),
+    }
+
+
+def deletion_refused_because(motion: Motion) -> str:
+    """Why this motion is part of the record and may not be deleted ("" when it may)."""
     linked = list(motion.pilots.values_list("name", flat=True))
     if linked:
-        raise MotionError(
-            _("This motion led to pilots (%(pilots)s); unlink them before deleting.")
-            % {"pilots": ", ".join(linked)}
-        )
+        return _("This motion led to pilots (%(pilots)s); unlink them before deleting.") % {
+            "pilots": ", ".join(linked)
+        }
+    if motion.voorstellen.exclude(decision=Decision.PENDING).exists():
+        return _("The council decided on this motion; it stays in the register.")
+    if Memo.objects.filter(motion=motion).exists():
+        return _("This motion has a memo; it stays in the register.")
+    return ""
+
+
+@transaction.atomic
+def delete_motion(*, actor, motion: Motion, confirmation: str) -> None:
+    """Delete a motion entered by mistake; the user confirms by typing its number."""
+    _require_manager(actor)
+    refused = deletion_refused_because(motion)
+    if refused:
+        raise MotionError(refused)
+    if confirmation.strip() != motion.nummer:
+        raise MotionError(_("Type the motion's number to confirm the deletion."))
     with set_actor(actor):
         motion.delete()
 

@@ -99,17 +99,31 @@ def motion_status(request, nummer):
     return redirect(motion)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def motion_delete(request, nummer):
+    """A confirmation page that says what goes; the POST needs the motion's number typed."""
     _require_manager(request)
     motion = get_object_or_404(Motion, nummer=nummer)
-    try:
-        services.delete_motion(actor=request.user, motion=motion)
-    except services.MotionError as error:
-        messages.error(request, str(error))
-        return redirect(motion)
-    messages.success(request, _("The motion was deleted."))
-    return redirect("motions:list")
+    if request.method == "POST":
+        try:
+            services.delete_motion(
+                actor=request.user, motion=motion, confirmation=request.POST.get("confirm", "")
+            )
+        except services.MotionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The motion was deleted."))
+            return redirect("motions:list")
+    return render(
+        request,
+        "motions/delete.html",
+        {
+            "motion": motion,
+            "refused": services.deletion_refused_because(motion),
+            "removes": services.what_deleting_removes(motion),
+        },
+        status=200 if request.method == "GET" else 400,
+    )
 
 
 @require_http_methods(["GET", "POST"])
