@@ -11,7 +11,11 @@ def test_opening_a_record_is_logged(client, pia, people):
     person = people[0]
     client.get(reverse("participants:detail", args=["dealbreakers", person.code]))
     entry = AccessLogEntry.objects.get()
-    assert (entry.user, entry.participant, entry.participant_code) == (pia, person, person.code)
+    assert (entry.user, entry.subject_key, entry.participant_code) == (
+        pia,
+        person.log_key,
+        person.code,
+    )
     assert (entry.action, entry.reason) == ("view", "begeleiding")
     assert entry.partner == person.monitor.partner and entry.pilot == person.monitor.pilot
 
@@ -71,3 +75,26 @@ def test_the_beheerder_reads_the_log_by_code(client, pia, erin, people):
     assert "Persoon 0" not in html  # the log names the code, never the person
     # The log has no edit or delete page: it is read-only by construction.
     assert client.post(reverse("participants:access_log")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_the_log_refuses_changes_in_the_orm_and_on_postgresql_in_the_database(pia, people):
+    from django.db import DatabaseError, connection, transaction
+
+    from oogst.participants.services import log_access
+
+    log_access(user=pia, participant=people[0], action="view", reason="begeleiding")
+    entry = AccessLogEntry.objects.get()
+    for change in (entry.save, entry.delete, AccessLogEntry.objects.all().delete):
+        with pytest.raises(PermissionError):
+            change()
+    if connection.vendor != "postgresql":
+        return  # SQLite has no trigger: the production database is PostgreSQL
+    with connection.cursor() as cursor:
+        for sql in (
+            "UPDATE participants_accesslogentry SET detail = 'x'",
+            "DELETE FROM participants_accesslogentry",
+        ):
+            with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+                cursor.execute(sql)
+    assert AccessLogEntry.objects.count() == 1

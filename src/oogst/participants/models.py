@@ -6,6 +6,7 @@ on request or when the retention period ends.
 """
 
 import secrets
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -206,6 +207,9 @@ class Participant(models.Model):
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymised_reason = models.CharField(max_length=40, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The only link from the access log to this record; cleared on anonymisation, so the log
+    # keeps what happened but can no longer be joined to the anonymised row.
+    log_key = models.UUIDField(null=True, unique=True, editable=False, default=uuid.uuid4)
 
     objects = ParticipantQuerySet.as_manager()
 
@@ -347,6 +351,11 @@ class AccessReason(models.TextChoices):
 
 
 class AccessLogQuerySet(models.QuerySet):
+    def for_participant(self, participant):
+        if participant.log_key is None:
+            return self.none()
+        return self.filter(subject_key=participant.log_key)
+
     def update(self, **kwargs):
         raise PermissionError("The access log cannot be changed.")
 
@@ -366,10 +375,9 @@ class AccessLogEntry(models.Model):
         related_name="+",
         verbose_name=_("who"),
     )
-    # The participant by id and code as they were: the log outlives anonymisation.
-    participant = models.ForeignKey(
-        Participant, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    # The participant's log key and code as they were. The log outlives anonymisation, but
+    # the key is cleared from the record then, so nothing joins the log to the anonymised row.
+    subject_key = models.UUIDField(null=True, blank=True, db_index=True, editable=False)
     participant_code = models.CharField(_("participant"), max_length=20)
     partner = models.ForeignKey(
         "pilots.Partner", on_delete=models.PROTECT, related_name="+", null=True, blank=True

@@ -26,7 +26,7 @@ from .models import (
 def log_access(*, user, participant, action, reason, detail=""):
     AccessLogEntry.objects.create(
         user=user,
-        participant=participant,
+        subject_key=participant.log_key,
         participant_code=participant.code or f"#{participant.pk}",
         partner_id=participant.monitor.partner_id,
         pilot_id=participant.monitor.pilot_id,
@@ -224,7 +224,7 @@ def inzage_record(participant) -> dict:
                 "handeling": entry.get_action_display(),
                 "waarom": entry.get_reason_display(),
             }
-            for entry in AccessLogEntry.objects.filter(participant=participant)
+            for entry in AccessLogEntry.objects.for_participant(participant)
             .select_related("user")
             .order_by("at", "id")
         ],
@@ -253,6 +253,7 @@ def anonymise(*, participant, actor=None, reason) -> None:
         setattr(participant, name, empty_value(name))
     participant.notes = ""
     participant.code = None
+    participant.log_key = None  # the access log can no longer be joined to this row
     participant.start_date = _month(participant.start_date)
     participant.exit_date = _month(participant.exit_date)
     participant.anonymised_at = timezone.now()
