@@ -1,10 +1,13 @@
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Visitors of the public appendix choose their language too.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("oogst.pilots.urls")),
     path("", include("oogst.rounds.urls")),
     path("", include("oogst.motions.urls")),

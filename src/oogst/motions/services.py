@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from oogst.accounts.models import Role
+from oogst.core import permissions
 
 from .models import (
     Afdoeningsronde,
@@ -39,7 +39,7 @@ def change_status(*, actor, motion: Motion, new: str, reason: str = "") -> Motio
         raise MotionError(_("Unknown status."))
     if new == motion.status:
         return motion
-    if new == MotionStatus.AFGEDAAN and actor.role != Role.GRIFFIE:
+    if new == MotionStatus.AFGEDAAN and not permissions.can(actor, "motion.record_afgedaan"):
         agreed = motion.voorstellen.filter(decision=Decision.AKKOORD).exists()
         if not agreed:
             raise MotionError(

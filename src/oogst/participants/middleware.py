@@ -29,6 +29,8 @@ class PartnerScopeMiddleware:
             return None
         if match.namespace == "participants" or match.url_name in PARTNER_ALLOWED:
             return None
+        if getattr(view_func, "login_required", True) is False:
+            return None  # public pages (the published appendix) are for everyone
         if match.view_name == "pilots:register":
             return redirect("participants:home")
         raise PermissionDenied

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from oogst.core import permissions
 from oogst.pilots.models import Fase, Pilot
 
 DEFAULT_APPENDIX_TITLE = "Bijlage 6. Monitoring evaluatie Pilots"
@@ -37,15 +38,13 @@ class AppendixOrder(models.TextChoices):
 
 
 class RoundQuerySet(models.QuerySet):
-    # Who works on a round's content sees its concepts; everyone else only what is published.
-    CONCEPT_READERS = ("beheerder", "coordinator", "eigenaar")
-
     def visible_to(self, user):
-        """An allow-list: roles not named here (lezer, griffie, any later role) see only
-        published rounds."""
-        if user.is_authenticated and user.is_active and user.role in self.CONCEPT_READERS:
+        """Rounds `user` may see (core.permissions: concepts only for who works on them)."""
+        if permissions.can(user, "round.view_concepts"):
             return self
-        return self.filter(published=True)
+        if permissions.can(user, "pilot.view"):
+            return self.filter(published=True)
+        return self.none()
 
 
 class Round(models.Model):
@@ -104,6 +103,16 @@ class Round(models.Model):
     @property
     def is_frozen(self) -> bool:
         return self.status == RoundStatus.VASTGESTELD
+
+    # The round's transitions, asked by services and (through core.permissions) templates.
+    def may_be_frozen(self) -> bool:
+        return self.status == RoundStatus.OPEN
+
+    def may_be_reopened(self) -> bool:
+        return self.status == RoundStatus.VASTGESTELD
+
+    def may_be_published(self) -> bool:
+        return self.status == RoundStatus.VASTGESTELD and not self.published
 
     def previous(self):
         return (
@@ -167,6 +176,19 @@ class RoundEntry(models.Model):
     @property
     def is_done_for_owner(self) -> bool:
         return self.status in (EntryStatus.BIJGEWERKT, EntryStatus.GOEDGEKEURD)
+
+    # The entry's transitions (state only; who may is core.permissions' question).
+    def may_be_marked_updated(self) -> bool:
+        return not self.round.is_frozen and self.status in (
+            EntryStatus.OPEN,
+            EntryStatus.TERUGGESTUURD,
+        )
+
+    def may_be_approved(self) -> bool:
+        return not self.round.is_frozen and self.status == EntryStatus.BIJGEWERKT
+
+    def may_be_sent_back(self) -> bool:
+        return not self.round.is_frozen
 
     def frozen_snapshot(self):
         """The typed snapshot this entry was frozen with (None while the round is open)."""

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from oogst.accounts.models import Role
+from oogst.core import permissions
 from oogst.pilots.models import Fase, Pilot
 
 from . import snapshot as snapshot_contract
@@ -42,7 +42,7 @@ class RoundError(Exception):
 
 
 def _require_coordinator(actor):
-    if actor.role not in (Role.COORDINATOR, Role.BEHEERDER):
+    if not permissions.can(actor, "round.manage"):
         raise RoundError(_("Only a coordinator may do this."))
 
 
@@ -72,19 +72,17 @@ def open_round(*, actor, round: Round, pilots=None) -> Round:
     return round
 
 
-def _can_act_for(actor, entry: RoundEntry) -> bool:
-    return actor.role in (Role.COORDINATOR, Role.BEHEERDER) or entry.pilot.owner_id == actor.pk
-
-
 @transaction.atomic
 def mark_updated(*, actor, entry: RoundEntry) -> RoundEntry:
     """The owner says the pilot is up to date for this round (also when nothing changed)."""
     if entry.round.is_frozen:
         raise RoundError(_("This round is frozen."))
-    if not _can_act_for(actor, entry):
-        raise RoundError(_("Only the pilot's owner or a coordinator may do this."))
     if entry.status == EntryStatus.GOEDGEKEURD:
         raise RoundError(_("This entry is already approved."))
+    if not permissions.can(actor, "entry.mark_updated", entry):
+        if entry.status == EntryStatus.BIJGEWERKT:
+            raise RoundError(_("This entry is already marked as updated."))
+        raise RoundError(_("Only the pilot's owner or a coordinator may do this."))
     entry.status = EntryStatus.BIJGEWERKT
     entry.updated_marked_at = timezone.now()
     entry.updated_marked_by = actor
@@ -119,7 +117,7 @@ def approve(*, actor, entry: RoundEntry) -> RoundEntry:
                 "round: ask another coordinator."
             )
         )
-    if entry.status != EntryStatus.BIJGEWERKT:
+    if not entry.may_be_approved():
         raise RoundError(_("Only an entry its owner marked as updated can be approved."))
     entry.status = EntryStatus.GOEDGEKEURD
     entry.approved_at = timezone.now()
@@ -180,7 +178,7 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
     # Lock the row so two coordinators cannot freeze at once; work on the caller's object.
     Round.objects.select_for_update().filter(pk=round.pk).first()
     round.refresh_from_db()
-    if round.is_frozen:
+    if not round.may_be_frozen():
         raise RoundError(_("This round is already frozen."))
     entries = list(
         round.entries.select_related(
@@ -213,7 +211,7 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
 @transaction.atomic
 def reopen(*, actor, round: Round, reason: str) -> Round:
     _require_coordinator(actor)
-    if not round.is_frozen:
+    if not round.may_be_reopened():
         raise RoundError(_("This round is not frozen."))
     if not reason.strip():
         raise RoundError(_("Say why the round is reopened; it is kept in the history."))
@@ -233,8 +231,8 @@ def reopen(*, actor, round: Round, reason: str) -> Round:
 @transaction.atomic
 def publish(*, actor, round: Round) -> Round:
     _require_coordinator(actor)
-    if not round.is_frozen:
-        raise RoundError(_("Only a frozen round can be published."))
+    if not round.may_be_published():
+        raise RoundError(_("Only a frozen, unpublished round can be published."))
     round.published = True
     round.published_at = timezone.now()
     with set_actor(actor):

@@ -3,22 +3,19 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from oogst.accounts.models import Role
+from oogst.core import permissions
 
 from . import services
 from .diff import round_diff
 from .forms import ReasonForm, RoundForm
-from .models import DocumentFormat, DocumentStatus, EntryStatus, Round, RoundEntry
+from .models import DocumentFormat, DocumentStatus, EntryStatus, Round, RoundEntry, RoundStatus
 from .snapshot import SnapshotVersionError
-
-COORDINATING = (Role.COORDINATOR, Role.BEHEERDER)
 
 
 def _visible_round(request, slug) -> Round:
@@ -26,8 +23,7 @@ def _visible_round(request, slug) -> Round:
 
 
 def _coordinator_only(request):
-    if request.user.role not in COORDINATING:
-        raise PermissionDenied
+    permissions.require(request.user, "round.manage")
 
 
 @require_GET
@@ -37,7 +33,7 @@ def round_list(request):
         "rounds/list.html",
         {
             "rounds": Round.objects.visible_to(request.user),
-            "can_open": request.user.role in COORDINATING,
+            "can_open": request.user.can("round.manage"),
         },
     )
 
@@ -76,7 +72,7 @@ def round_detail(request, slug):
             "pilot__owner", "pilot__programma", "pilot__portefeuille", "approved_by"
         ).prefetch_related("returns__by")
     )
-    coordinating = request.user.role in COORDINATING
+    coordinating = request.user.can("round.manage")
     if coordinating and not round.is_frozen:
         for entry in entries:
             entry.warnings = services.warnings_for(entry.pilot)
@@ -98,8 +94,9 @@ def round_detail(request, slug):
 
 @require_GET
 def my_tasks(request):
+    permissions.require(request.user, "rounds.my_tasks")
     entries = (
-        RoundEntry.objects.filter(pilot__owner=request.user, round__status="open")
+        RoundEntry.objects.filter(pilot__owner=request.user, round__status=RoundStatus.OPEN)
         .select_related("round", "pilot")
         .prefetch_related("returns__by")
         .order_by("round__deadline", "pilot__name")
@@ -122,8 +119,7 @@ def _workflow_step(request, entry, step):
 @require_POST
 def entry_mark_updated(request, pk):
     entry = _entry(request, pk)
-    if not (request.user.role in COORDINATING or entry.pilot.owner_id == request.user.pk):
-        raise PermissionDenied
+    permissions.require(request.user, "entry.act_for", entry)
     return _workflow_step(
         request,
         entry,
@@ -315,7 +311,7 @@ def _documents_context(request, round):
         ),
         "documents_may_retry": round.is_frozen
         and (any(d.may_retry for d in documents) or len(documents) < len(DocumentFormat.values)),
-        "coordinating": request.user.role in COORDINATING,
+        "coordinating": request.user.can("round.manage"),
     }
 
 

@@ -61,3 +61,11 @@ def _list(items):
 def vague_date_description(parsed) -> str:
     lang = "en" if (get_language() or "nl").startswith("en") else "nl"
     return vague_dates.describe(parsed, lang=lang)
+
+
+@register.simple_tag(takes_context=True)
+def may(context, action: str, obj=None) -> bool:
+    """{% may "entry.approve" entry as can_approve %}: the one allow-list, asked by a template."""
+    from oogst.core.permissions import can
+
+    return can(context.get("user"), action, obj)
