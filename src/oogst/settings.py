@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every change made through a page is in the history with who made it and from where.
+    "auditlog.middleware.AuditlogMiddleware",
     # Anonymous visitors see only the login page (and pages marked login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Partner organisation staff reach only the participant pages of their own organisation.

@@ -19,3 +19,5 @@ class MotionsConfig(AppConfig):
         auditlog.register(models.Memo)
         auditlog.register(models.MotionDocument)
         auditlog.register(models.MemoSection)
+        # The council's decision per motion, with who recorded it.
+        auditlog.register(models.Afdoeningsvoorstel)

@@ -86,7 +86,8 @@ def record_decision(
     voorstel.decision_reason = reason.strip()
     voorstel.decided_by = actor
     voorstel.decided_at = timezone.now()
-    voorstel.save()
+    with set_actor(actor):
+        voorstel.save()
     new = MotionStatus.AFGEDAAN if decision == Decision.AKKOORD else MotionStatus.IN_BEHANDELING
     _set_status(
         actor=actor, motion=voorstel.motion, new=new, reason=reason.strip() or str(voorstel.ronde)
