@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "oogst.motions",
     "oogst.participants",
     "oogst.documents",
+    # Nothing imports these two: the demo register and console commands that span apps.
+    "oogst.demo",
+    "oogst.cli",
 ]
 
 MIDDLEWARE = [

@@ -161,9 +161,9 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "participants:erase": {"slug": pilot, "code": code},
         "accounts:user_edit": {"pk": someone.pk},
         "accounts:user_reset_password": {"pk": someone.pk},
-        "accounts:reference_list": {"kind": "programmas"},
-        "accounts:reference_create": {"kind": "programmas"},
-        "accounts:reference_edit": {"kind": "programmas", "pk": Programma.objects.first().pk},
+        "pilots:reference_list": {"kind": "programmas"},
+        "pilots:reference_create": {"kind": "programmas"},
+        "pilots:reference_edit": {"kind": "programmas", "pk": Programma.objects.first().pk},
     }
     return users, kwargs
 

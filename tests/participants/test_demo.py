@@ -1,7 +1,7 @@
 from oogst.accounts.models import Role, User
+from oogst.demo.pilots import load_demo
 from oogst.participants import aggregates
 from oogst.participants.models import Participant
-from oogst.pilots.demo import load_demo
 from oogst.pilots.models import Pilot
 
 

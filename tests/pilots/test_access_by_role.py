@@ -18,7 +18,7 @@ def test_anonymous_visitors_get_the_login_page_for_every_page(client, alices_pil
         reverse("pilots:export", args=["csv"]),
         reverse("pilots:export", args=["json"]),
         reverse("accounts:user_list"),
-        reverse("accounts:reference_list", args=["programmas"]),
+        reverse("pilots:reference_list", args=["programmas"]),
     ]
     for url in urls:
         response = client.get(url)
@@ -112,11 +112,11 @@ def test_a_lezer_reads_but_cannot_create_or_edit(client, dave, alices_pilot):
 @pytest.mark.parametrize("role_user", ["alice", "carol", "dave"])
 def test_only_a_beheerder_manages_reference_lists_and_users(client, request, role_user):
     client.force_login(request.getfixturevalue(role_user))
-    assert client.get(reverse("accounts:reference_list", args=["programmas"])).status_code == 403
+    assert client.get(reverse("pilots:reference_list", args=["programmas"])).status_code == 403
     assert client.get(reverse("accounts:user_list")).status_code == 403
     assert (
         client.post(
-            reverse("accounts:reference_create", args=["partners"]), {"name": "X", "active": "on"}
+            reverse("pilots:reference_create", args=["partners"]), {"name": "X", "active": "on"}
         ).status_code
         == 403
     )
@@ -125,7 +125,7 @@ def test_only_a_beheerder_manages_reference_lists_and_users(client, request, rol
 def test_a_beheerder_maintains_the_programme_list_in_the_app(client, erin):
     client.force_login(erin)
     response = client.post(
-        reverse("accounts:reference_create", args=["programmas"]),
+        reverse("pilots:reference_create", args=["programmas"]),
         {"number": 7, "name": "Inrichting van de stad", "active": "on"},
     )
     assert response.status_code == 302
@@ -137,7 +137,7 @@ def test_a_beheerder_maintains_the_programme_list_in_the_app(client, erin):
 def test_a_beheerder_sets_a_portefeuillehouder(client, erin, portefeuille):
     client.force_login(erin)
     client.post(
-        reverse("accounts:reference_edit", args=["portefeuilles", portefeuille.pk]),
+        reverse("pilots:reference_edit", args=["portefeuilles", portefeuille.pk]),
         {"name": portefeuille.name, "portefeuillehouder": "Wethouder X", "active": "on"},
     )
     portefeuille.refresh_from_db()

@@ -1,6 +1,6 @@
 """The demo data is a faithful transcription of the seed appendix and memo.
 
-Plain pytest, no Django: ``demo_data.py`` is loaded from its file, so neither Django nor an
+Plain pytest, no Django: ``demo/pilot_data.py`` is loaded from its file, so neither Django nor an
 installed ``oogst`` is needed. Because ``tests/conftest.py`` imports Django models, run it as
 
     .venv/bin/python -m pytest tests/pilots/test_demo_data_transcription.py -q -p no:django \
@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-DEMO_DATA_PATH = Path(__file__).resolve().parents[2] / "src" / "oogst" / "pilots" / "demo_data.py"
+DEMO_DATA_PATH = Path(__file__).resolve().parents[2] / "src" / "oogst" / "demo" / "pilot_data.py"
 # The two seed documents are kept beside the tests, so these checks always run.
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "seeds"
 APPENDIX = SEEDS_DIR / "004_1351a7546c016f7f.txt"

@@ -73,7 +73,7 @@ def reference_edit(request, kind, pk=None):
         with set_actor(request.user, remote_addr=request.META.get("REMOTE_ADDR")):
             form.save()
         messages.success(request, _("“%(name)s” was saved.") % {"name": form.instance})
-        return redirect("accounts:reference_list", kind=kind)
+        return redirect("pilots:reference_list", kind=kind)
     return render(
         request,
         "pilots/reference_form.html",

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from . import views
+from . import reference_views, views
 
 app_name = "pilots"
 urlpatterns = [
@@ -12,4 +12,14 @@ urlpatterns = [
     path("pilots/<slug:slug>/bewerken/", views.edit, name="edit"),
     path("pilots/<slug:slug>/stand-van-zaken/", views.add_status_update, name="add_status_update"),
     path("pilots/<slug:slug>/geschiedenis/", views.history, name="history"),
+    # The reference lists (programma, portefeuille, partners) are the beheerder's.
+    path("beheer/lijsten/<str:kind>/", reference_views.reference_list, name="reference_list"),
+    path(
+        "beheer/lijsten/<str:kind>/nieuw/", reference_views.reference_edit, name="reference_create"
+    ),
+    path(
+        "beheer/lijsten/<str:kind>/<int:pk>/",
+        reference_views.reference_edit,
+        name="reference_edit",
+    ),
 ]

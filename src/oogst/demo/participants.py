@@ -11,10 +11,8 @@ from dateutil.relativedelta import relativedelta
 
 from oogst.accounts.models import Role, User
 from oogst.accounts.services import generate_password
-from oogst.pilots.models import Fase, Partner, Pilot, Programma
-
-from . import services
-from .models import (
+from oogst.participants import services
+from oogst.participants.models import (
     Attendance,
     LadderMeasurement,
     Outcome,
@@ -23,6 +21,7 @@ from .models import (
     ZrmDomain,
     ZrmScore,
 )
+from oogst.pilots.models import Fase, Partner, Pilot, Programma
 
 SLUG = "voorbeeld-deelnemersmonitor"
 PARTNER_NAME = "Stichting Voorbeeld Welzijn (fictief)"

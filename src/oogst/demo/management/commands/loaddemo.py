@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from oogst.pilots.demo import load_demo
+from oogst.demo.pilots import load_demo
 
 
 class Command(BaseCommand):

@@ -9,9 +9,9 @@ from django.db import transaction
 
 from oogst.accounts.models import Role, User
 from oogst.accounts.services import generate_password
+from oogst.pilots.models import Partner, Pilot, Portefeuille, Programma, StatusUpdate
 
-from . import demo_data
-from .models import Partner, Pilot, Portefeuille, Programma, StatusUpdate
+from . import pilot_data as demo_data
 
 DEMO_USERS = [
     # username, first name, last name, role
@@ -57,10 +57,10 @@ def load_demo() -> DemoResult:
             _create_pilot(data, programmas, portefeuilles, partners, users)
             result.pilots_created += 1
     _load_demo_round(users)
-    from oogst.motions.demo import load_demo_motions
+    from .motions import load_demo_motions
 
     load_demo_motions(users[Role.GRIFFIE])
-    from oogst.participants.demo import load_demo_participants
+    from .participants import load_demo_participants
 
     load_demo_participants(users[Role.EIGENAAR], result)
     return result

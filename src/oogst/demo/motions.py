@@ -2,9 +2,15 @@
 
 import datetime
 
+from oogst.motions.models import (
+    Afdoeningsronde,
+    Afdoeningsvoorstel,
+    Decision,
+    Memo,
+    MemoSection,
+    Motion,
+)
 from oogst.pilots.models import Pilot, Portefeuille
-
-from .models import Afdoeningsronde, Afdoeningsvoorstel, Decision, Memo, MemoSection, Motion
 
 MEMO_2411_62 = {
     "reference": "2025-065916",

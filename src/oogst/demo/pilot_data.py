@@ -28,7 +28,7 @@ Every fact is carried over word for word; only the scan's slips were mended:
 - "Stand van zaken" blocks inside a question's cell moved to ``status_updates``.
 - Date fields keep the text as written (one line: a multi-line date is joined with "; ").
 
-Pure data: no Django imports, loaded by ``oogst.pilots.demo``.
+Pure data: no Django imports, loaded by ``oogst.demo.pilots``.
 """
 
 # (number, name) in the municipality's numbering, as printed in the appendix, normalised to
