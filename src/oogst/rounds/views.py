@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst.core import permissions
+from oogst.core.redirects import redirect_next
 
 from . import services
 from .diff import round_diff
@@ -113,7 +114,7 @@ def _workflow_step(request, entry, step):
         step()
     except services.RoundError as error:
         messages.error(request, str(error))
-    return redirect(request.POST.get("next") or entry.round.get_absolute_url())
+    return redirect_next(request, entry.round.get_absolute_url())
 
 
 @require_POST
