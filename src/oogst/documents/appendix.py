@@ -217,8 +217,8 @@ def _pilots_xml(pilots, document) -> str:
         )
         for label, text in rows(pilot):
             parts.append(
-                "<w:tr>"
-                f"<w:tc>{cell.format(LABEL_WIDTH)}<w:p>{word.run_xml(label, bold=True)}</w:p></w:tc>"
+                f"<w:tr><w:tc>{cell.format(LABEL_WIDTH)}"
+                f"<w:p>{word.run_xml(label, bold=True)}</w:p></w:tc>"
                 f"<w:tc>{cell.format(VALUE_WIDTH)}{word.text_xml(text, lists)}</w:tc></w:tr>"
             )
         parts.append("</w:tbl><w:p/>")

@@ -20,7 +20,7 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\
 # Words longer than this get invisible break opportunities (U+200B) so that a 20,000-character
 # "word" wraps inside its table cell in Word and PDF instead of running off the page.
 LONG_WORD = 40
-_LONG_RUN = re.compile(r"[^\s\u200b]{%d}(?=[^\s\u200b])" % LONG_WORD)
+_LONG_RUN = re.compile(rf"[^\s\u200b]{{{LONG_WORD}}}(?=[^\s\u200b])")
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,4 @@ def parse(text: str) -> list[Block]:
 
 def as_json(text: str) -> list[dict]:
     """The blocks as plain data for a Typst template."""
-    return [
-        {"kind": b.kind, "lines": [breakable(line) for line in b.lines]} for b in parse(text)
-    ]
+    return [{"kind": b.kind, "lines": [breakable(line) for line in b.lines]} for b in parse(text)]

@@ -61,8 +61,8 @@ def _plain_house_style(document) -> None:
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _append_xml(
         footer._p,
-        f"<w:r><w:t xml:space=\"preserve\">Pagina </w:t></w:r>{_field('PAGE')}"
-        f"<w:r><w:t xml:space=\"preserve\"> van </w:t></w:r>{_field('NUMPAGES')}",
+        f'<w:r><w:t xml:space="preserve">Pagina </w:t></w:r>{_field("PAGE")}'
+        f'<w:r><w:t xml:space="preserve"> van </w:t></w:r>{_field("NUMPAGES")}',
     )
 
 

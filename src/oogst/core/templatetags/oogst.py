@@ -10,6 +10,7 @@ from oogst.documents import blocks
 
 register = template.Library()
 
+
 @register.filter
 def rich_text(text: str) -> str:
     """Paragraphs, bullet and numbered lists as HTML, read by the documents' one block parser."""
