@@ -120,10 +120,6 @@ def test_html_escapes_markup_and_keeps_lists():
     assert '<li class="utrecht-unordered-list__item">eerste punt</li>' in html
 
 
-@pytest.mark.skipif(
-    not (shutil.which("soffice") or shutil.which("libreoffice")),
-    reason="LibreOffice is not installed: apt-get install libreoffice-writer-nogui",
-)
 def test_libreoffice_converts_the_docx_to_pdf(tmp_path):
     from pdfminer.high_level import extract_text
 
