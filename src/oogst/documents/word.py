@@ -12,6 +12,8 @@ import io
 import re
 from xml.sax.saxutils import escape as xml_escape
 
+from django.core.exceptions import ImproperlyConfigured
+
 from . import blocks
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -25,7 +27,12 @@ def new_document(*, title: str, author: str):
 
     template = getattr(settings, "OOGST_DOCX_TEMPLATE", "")
     if template:
-        document = docx.Document(template)
+        try:
+            document = docx.Document(template)
+        except (OSError, ValueError, KeyError, docx.opc.exceptions.PackageNotFoundError) as error:
+            raise ImproperlyConfigured(
+                f"OOGST_DOCX_TEMPLATE={template!r} is not a readable Word document (.docx): {error}"
+            ) from error
         body = document.element.body
         for child in list(body):
             if child.tag != f"{{{W_NS}}}sectPr":
