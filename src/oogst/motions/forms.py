@@ -49,7 +49,6 @@ class MotionForm(NLDesignFormMixin, forms.ModelForm):
                 "data-hx-get": reverse("pilots:date_preview"),
                 "data-hx-trigger": "input changed delay:250ms",
                 "data-hx-target": "#id_deadline_preview",
-                "name": "deadline",
                 "aria-describedby": "id_deadline_help id_deadline_preview",
             }
         )
