@@ -79,13 +79,19 @@ def child(fmt, count):
     started = time.perf_counter()
     output = render(appendix)
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The PDF is compiled in a child process (oogst.documents.pdf): the peak of the largest
+    # process, not their sum, is what a server needs; both are printed.
+    self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak_mb = max(self_mb, child_mb)
     print(
         json.dumps(
             {
                 "format": fmt,
                 "seconds": round(seconds, 2),
                 "peak_mb": round(peak_mb),
+                "self_mb": round(self_mb),
+                "child_mb": round(child_mb),
                 "size_kb": round(len(output) / 1024),
             }
         )
@@ -113,7 +119,8 @@ def main():
             ok = "ok" if count > 500 or within else "OVER TARGET"
             print(
                 f"{fmt:5s} {count} pilots: {row['seconds']:6.2f} s (target <= {targets[fmt]} s "
-                f"at 500), peak {row['peak_mb']} MB, {row['size_kb']} KB  {ok}"
+                f"at 500), peak {row['peak_mb']} MB (caller {row['self_mb']} MB, Typst child "
+                f"{row['child_mb']} MB), {row['size_kb']} KB  {ok}"
             )
             if fmt == "pdf" and count == 500:
                 print(

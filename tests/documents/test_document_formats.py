@@ -404,14 +404,19 @@ def test_a_long_word_wraps_inside_its_cell_instead_of_running_off_the_page():
 
 
 def test_the_template_folder_is_typsts_root_so_no_other_file_can_be_read(tmp_path, monkeypatch):
-    import typst
-
     (tmp_path / "sneaky.typ").write_text('#read("/etc/passwd")')
     monkeypatch.setattr(pdf, "TEMPLATES", tmp_path)
-    with pytest.raises(typst.TypstError) as error:
+    with pytest.raises(pdf.PdfError) as error:
         pdf.render("sneaky", {})
     # Typst resolves even an absolute path inside its root, the template folder.
     assert str(tmp_path / "etc" / "passwd") in str(error.value)
+
+
+def test_typst_runs_in_a_child_process_so_its_caches_never_grow_the_web_worker():
+    import sys
+
+    assert memo.render_pdf(a_memo()).startswith(b"%PDF")
+    assert "typst" not in sys.modules
 
 
 def test_a_character_the_font_lacks_becomes_a_box_instead_of_failing_the_archive_pdf():
