@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from pdfminer.high_level import extract_text
 
-from oogst.documents import appendix, end_report, inzage, memo, pdf
+from oogst.documents import appendix, end_report, inzage, memo, pdf, word
 from oogst.documents.end_report import EndReport
 from oogst.documents.memo import MemoDocument
 
@@ -342,6 +342,41 @@ def test_the_municipalitys_word_template_gives_styles_page_setup_and_header(
     assert document.styles["Heading 1"].font.size == Pt(21)
     assert "Voorbeeldtekst" not in docx_text(document)
     assert any(p.style.name == "Heading 1" for p in document.paragraphs)
+
+
+@pytest.fixture
+def bare_template(tmp_path):
+    """A template as Word saves it: only the styles it uses (no Title, headings, lists, grid)."""
+    import docx
+
+    template = docx.Document()
+    for style in list(template.styles):
+        if style.name in (*word.NEEDED_STYLES, "List Bullet", "List Number"):
+            template.styles.element.remove(style.element)
+    path = tmp_path / "kaal.docx"
+    template.save(path)
+    return path
+
+
+@pytest.mark.parametrize("name", DOCXS)
+def test_a_template_without_the_needed_styles_still_gives_headings_and_lists(
+    name, bare_template, settings
+):
+    settings.OOGST_DOCX_TEMPLATE = str(bare_template)
+    render = {
+        "appendix": lambda: appendix.render_docx(an_appendix()),
+        "memo": lambda: memo.render_docx(a_memo()),
+        "end_report": lambda: end_report.render_docx(a_report()),
+    }[name]
+    document = open_docx(render())
+    assert "Heading 1" in {style for style, _text in headings(document)}
+    assert ("Title", DOCXS[name][1]) in [
+        (s, t[: len(DOCXS[name][1])]) for s, t in headings(document)
+    ]
+    text = docx_text(document)
+    assert {"appendix": "• eerste punt", "memo": "1. eerste stap", "end_report": "• meer bereik"}[
+        name
+    ] in text
 
 
 # --- Bad input -------------------------------------------------------------------------------

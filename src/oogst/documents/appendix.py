@@ -196,8 +196,9 @@ def _pilots_xml(pilots, document) -> str:
     heading = word.style_id(document, "Heading 1")
     table_style = word.style_id(document, "Table Grid")
     lists = {
-        "bullets": word.style_id(document, "List Bullet"),
-        "numbers": word.style_id(document, "List Number"),
+        kind: style and word.style_id(document, style)
+        for kind in ("bullets", "numbers")
+        for style in [word.list_style(document, kind)]
     }
     # A fixed layout keeps the label column at 5.5 cm whatever the text; a long word wraps
     # inside its cell at the break opportunities blocks.breakable() gives it.

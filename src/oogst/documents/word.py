@@ -37,6 +37,7 @@ def new_document(*, title: str, author: str):
         for child in list(body):
             if child.tag != f"{{{W_NS}}}sectPr":
                 body.remove(child)
+        _add_missing_styles(document)
     else:
         document = docx.Document()
         _plain_house_style(document)
@@ -53,6 +54,46 @@ def new_document(*, title: str, author: str):
     properties.subject = ""
     properties.keywords = ""
     return document
+
+
+# Styles the renderers use. A template saved by Word holds only the styles it uses, so those it
+# lacks are copied from python-docx's plain template (lists fall back to a typed marker).
+NEEDED_STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3", "Table Grid")
+
+
+def _add_missing_styles(document) -> None:
+    import copy
+
+    import docx
+    from docx.oxml.ns import qn
+
+    plain = None
+    for name in NEEDED_STYLES:
+        if has_style(document, name):
+            continue
+        plain = plain or docx.Document().styles
+        element = copy.deepcopy(plain[name].element)
+        for link in element.findall(qn("w:link")):
+            element.remove(link)  # its character style stays behind
+        document.styles.element.append(element)
+
+
+def has_style(document, name: str) -> bool:
+    try:
+        document.styles[name]
+    except KeyError:
+        return False
+    return True
+
+
+def list_style(document, kind: str) -> str | None:
+    """The style name for a list kind, or None when the template has no such style."""
+    name = "List Bullet" if kind == "bullets" else "List Number"
+    return name if has_style(document, name) else None
+
+
+def marker(kind: str, number: int) -> str:
+    return "• " if kind == "bullets" else f"{number}. "
 
 
 def _plain_house_style(document) -> None:
@@ -142,9 +183,10 @@ def add_text(container, text: str, *, empty: str = "") -> None:
                 if i < len(block.lines) - 1:
                     run.add_break()
         else:
-            style = "List Bullet" if block.kind == "bullets" else "List Number"
-            for line in block.lines:
-                container.add_paragraph(blocks.breakable(line), style=style)
+            style = list_style(document_of(container), block.kind)
+            for number, line in enumerate(block.lines, start=1):
+                prefix = "" if style else marker(block.kind, number)
+                container.add_paragraph(prefix + blocks.breakable(line), style=style)
 
 
 def run_xml(text: str, bold: bool = False) -> str:
@@ -153,16 +195,27 @@ def run_xml(text: str, bold: bool = False) -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-def text_xml(text: str, styles: dict[str, str]) -> str:
-    """A text's blocks as WordprocessingML paragraphs; `styles` maps list kinds to style ids."""
+def document_of(container):
+    """The document a container (document, table cell) belongs to."""
+    return getattr(container, "part", container).document
+
+
+def text_xml(text: str, styles: dict[str, str | None]) -> str:
+    """A text's blocks as WordprocessingML paragraphs; `styles` maps list kinds to style ids
+    (None: the template has no list style, so the item gets a typed marker)."""
     paragraphs = []
     for block in blocks.parse(text):
         if block.kind == "paragraph":
             breaks = "<w:r><w:br/></w:r>".join(run_xml(line) for line in block.lines)
             paragraphs.append(f"<w:p>{breaks}</w:p>")
-        else:
+        elif styles[block.kind]:
             style = f'<w:pPr><w:pStyle w:val="{styles[block.kind]}"/></w:pPr>'
             paragraphs.extend(f"<w:p>{style}{run_xml(line)}</w:p>" for line in block.lines)
+        else:
+            paragraphs.extend(
+                f"<w:p>{run_xml(marker(block.kind, number) + line)}</w:p>"
+                for number, line in enumerate(block.lines, start=1)
+            )
     return "".join(paragraphs) or "<w:p/>"
 
 
