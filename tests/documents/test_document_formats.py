@@ -20,6 +20,14 @@ from oogst.documents.memo import MemoDocument
 
 from .test_appendix_documents import HARD, PLAIN
 
+try:  # Pilots as typed round snapshots, where the snapshot contract has landed.
+    from oogst.rounds.snapshot import load as as_pilot
+except ImportError:  # Before it: the renderers read the stored dicts themselves.
+
+    def as_pilot(data):
+        return data
+
+
 MUNICIPALITY = "Gemeente Zoetermeer"
 ZWSP = "\u200b"
 
@@ -32,7 +40,7 @@ def an_appendix(pilots=(HARD, PLAIN), inleiding="Deze bijlage geeft de stand van
         inleiding=inleiding,
         concept=False,
         peildatum=datetime.date(2025, 3, 1),
-        pilots=list(pilots),
+        pilots=[as_pilot(pilot) for pilot in pilots],
     )
 
 

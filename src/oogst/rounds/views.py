@@ -228,6 +228,13 @@ def round_changes_export(request, slug, fmt):
     return response
 
 
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+}
+
+
 @require_GET
 def round_appendix(request, slug, fmt):
     round = _visible_round(request, slug)
@@ -235,10 +242,11 @@ def round_appendix(request, slug, fmt):
 
 
 def _appendix_response(round, fmt):
-    from oogst.documents.download import download_response
-
     content = services.render_appendix(round, fmt)
-    return download_response(content, filename=f"bijlage-{round.slug}", fmt=fmt)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    if fmt != "html":
+        response["Content-Disposition"] = f'attachment; filename="bijlage-{round.slug}.{fmt}"'
+    return response
 
 
 @login_not_required
