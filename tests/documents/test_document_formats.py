@@ -179,6 +179,24 @@ def unembedded_fonts(document) -> list[str]:
     return missing
 
 
+def text_operators_in_artifacts(page) -> int:
+    """How many text-showing operators on `page` sit inside /Artifact marked content."""
+    count = depth = artifact_depth = 0
+    for operands, operator in pikepdf.parse_content_stream(page):
+        name = str(operator)
+        if name in ("BDC", "BMC"):
+            depth += 1
+            if not artifact_depth and str(operands[0]) == "/Artifact":
+                artifact_depth = depth
+        elif name == "EMC":
+            if artifact_depth == depth:
+                artifact_depth = 0
+            depth -= 1
+        elif name in ("Tj", "TJ", "'", '"') and artifact_depth:
+            count += 1
+    return count
+
+
 def assert_in_order(text, needles):
     """Each needle appears after the one before it."""
     position = 0
@@ -206,6 +224,9 @@ def test_every_pdf_is_tagged_dutch_titled_archival_and_embeds_its_fonts(name):
             assert xmp["pdfuaid:part"] == "1"
             assert xmp["dc:creator"] == [MUNICIPALITY]
         assert unembedded_fonts(document) == []
+        # The running header (municipality) and footer (title, "Pagina N van M") on every
+        # page are artifacts, so a screen reader does not read them out page after page.
+        assert all(text_operators_in_artifacts(page) >= 3 for page in document.pages)
     text = pdf_text(content)
     assert_in_order(" ".join(text.split()), order)
     assert "Pagina 1 van" in text and MUNICIPALITY in text
