@@ -491,17 +491,21 @@ def test_a_character_the_font_lacks_becomes_a_box_instead_of_failing_the_archive
 # --- LibreOffice ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", DOCXS)
-def test_libreoffice_opens_every_docx_and_keeps_its_text(name, tmp_path):
-    source = tmp_path / f"{name}.docx"
-    source.write_bytes(DOCXS[name][0]())
+def libreoffice_pdf(source, tmp_path):
     binary = shutil.which("soffice") or shutil.which("libreoffice")
     subprocess.run(
         [binary, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
         check=True, timeout=180, capture_output=True,
     )  # fmt: skip
-    text = visible(extract_text(str(tmp_path / f"{name}.pdf")))
+    return tmp_path / f"{source.stem}.pdf"
+
+
+@pytest.mark.parametrize("name", DOCXS)
+def test_libreoffice_opens_every_docx_and_keeps_its_text(name, tmp_path):
+    source = tmp_path / f"{name}.docx"
+    source.write_bytes(DOCXS[name][0]())
+    text = visible(extract_text(str(libreoffice_pdf(source, tmp_path))))
     document = open_docx(source.read_bytes())
     for paragraph in document.paragraphs:
         if paragraph.text.strip():
