@@ -1,8 +1,10 @@
 """Render the appendix of a 500-pilot round in each format: seconds and peak memory.
 
-Run: .venv/bin/python benchmarks/appendix_render.py [--pilots 500]
+Run: .venv/bin/python benchmarks/appendix_render.py [--pilots 500 2000]
 Each format runs in a fresh process so its peak memory (max RSS) is its own. The round's web
-pages, end to end through Django, are timed by benchmarks/round_page.py.
+pages, end to end through Django, are timed by benchmarks/round_page.py. WeasyPrint is no
+longer installed, so its PDF figure is quoted from the last measurement on this machine
+(README: 68 s, 970 MB at 500 pilots) and the ratio is computed against it.
 """
 
 import argparse
@@ -18,6 +20,10 @@ PARAGRAPH = (
     "Het project bevindt zich in de uitvoeringsfase. De eerste ervaringen zijn "
     "positief; financiële gevolgen worden in de P&C-cyclus gerapporteerd (€ 160.000). "
 )
+
+
+# The last WeasyPrint measurement of the 500-pilot PDF on this machine (seconds, peak MB).
+WEASYPRINT = (68, 970)
 
 
 def snapshot(i):
@@ -74,13 +80,19 @@ def child(fmt, count):
     started = time.perf_counter()
     output = render(appendix)
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The PDF is compiled in a child process (oogst.documents.pdf): the peak of the largest
+    # process, not their sum, is what a server needs; both are printed.
+    self_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak_mb = max(self_mb, child_mb)
     print(
         json.dumps(
             {
                 "format": fmt,
                 "seconds": round(seconds, 2),
                 "peak_mb": round(peak_mb),
+                "self_mb": round(self_mb),
+                "child_mb": round(child_mb),
                 "size_kb": round(len(output) / 1024),
             }
         )
@@ -89,25 +101,34 @@ def child(fmt, count):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--pilots", type=int, default=500)
+    parser.add_argument("--pilots", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--child")
     args = parser.parse_args()
     if args.child:
-        return child(args.child, args.pilots)
-    targets = {"docx": 3, "pdf": 15, "html": 0.5}
-    for fmt in ("html", "docx", "pdf"):
-        result = subprocess.run(
-            [sys.executable, __file__, "--child", fmt, "--pilots", str(args.pilots)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        row = json.loads(result.stdout.strip().splitlines()[-1])
-        ok = "ok" if row["seconds"] < targets[fmt] and row["peak_mb"] < 500 else "OVER TARGET"
-        print(
-            f"{fmt:5s} {args.pilots} pilots: {row['seconds']:6.2f} s (target < {targets[fmt]} s), "
-            f"peak {row['peak_mb']} MB, {row['size_kb']} KB  {ok}"
-        )
+        return child(args.child, args.pilots[0])
+    targets = {"docx": 3, "pdf": 5, "html": 0.5}
+    for count in args.pilots:
+        for fmt in ("html", "docx", "pdf"):
+            result = subprocess.run(
+                [sys.executable, __file__, "--child", fmt, "--pilots", str(count)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            row = json.loads(result.stdout.strip().splitlines()[-1])
+            within = row["seconds"] <= targets[fmt] and row["peak_mb"] <= 500
+            ok = "ok" if count > 500 or within else "OVER TARGET"
+            print(
+                f"{fmt:5s} {count} pilots: {row['seconds']:6.2f} s (target <= {targets[fmt]} s "
+                f"at 500), peak {row['peak_mb']} MB (caller {row['self_mb']} MB, Typst child "
+                f"{row['child_mb']} MB), {row['size_kb']} KB  {ok}"
+            )
+            if fmt == "pdf" and count == 500:
+                print(
+                    f"      vs WeasyPrint {WEASYPRINT[0]} s, {WEASYPRINT[1]} MB: "
+                    f"{WEASYPRINT[0] / row['seconds']:.0f}x faster, "
+                    f"{WEASYPRINT[1] / row['peak_mb']:.1f}x less memory"
+                )
 
 
 if __name__ == "__main__":

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Browser tests drive Debian's chromium (Playwright's own browser download is not used).
-# As root on Debian we install it; elsewhere we say what is missing and stop.
+# Browser tests drive Debian's chromium (Playwright's own browser download is not used); the
+# document tests read PDFs with pdftotext and open every DOCX in LibreOffice.
+# As root on Debian we install them; elsewhere we say what is missing and stop.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq

@@ -7,6 +7,7 @@ UTRECHT_CSS=9.0.4           # @utrecht/component-library-css (EUPL-1.2)
 VOORBEELD_TOKENS=7.4.1      # @nl-design-system-unstable/voorbeeld-design-tokens (EUPL-1.2)
 HTMX=2.0.11                 # htmx.org (0BSD)
 AXE=4.14.1                  # axe-core (MPL-2.0), for browser tests only, not shipped
+SOURCE_SANS=3.52.0          # source-sans (OFL-1.1): Adobe's Source Sans 3 as TTF, embedded in PDFs
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 vendor="$root/src/oogst/static/vendor"
@@ -38,11 +39,19 @@ a=$(fetch axe-core "$AXE")
 mkdir -p "$root/tests/e2e/vendor"
 cp "$a/axe.min.js" "$a/LICENSE" "$root/tests/e2e/vendor/"
 
+# Typst needs TrueType/OpenType files (not woff2); the PDFs embed the four faces they use.
+s=$(fetch source-sans "$SOURCE_SANS")
+fonts="$root/src/oogst/documents/fonts"
+mkdir -p "$fonts"
+cp "$s"/TTF/SourceSans3-{Regular,It,Bold,BoldIt}.ttf "$fonts/"
+cp "$s/LICENSE.md" "$fonts/LICENSE-SourceSans3.md"
+
 cat > "$vendor/VERSIONS.txt" <<VERSIONS
 # Written by scripts/vendor_assets.sh; do not edit.
 @utrecht/component-library-css@$UTRECHT_CSS
 @nl-design-system-unstable/voorbeeld-design-tokens@$VOORBEELD_TOKENS
 htmx.org@$HTMX
 axe-core@$AXE (tests/e2e/vendor, not shipped)
+source-sans@$SOURCE_SANS (src/oogst/documents/fonts)
 VERSIONS
 echo "vendored into $vendor"

@@ -185,6 +185,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # OOGST_MUNICIPALITY: the municipality's name printed in the header and in documents.
 OOGST_MUNICIPALITY = env.str("OOGST_MUNICIPALITY", default="Gemeente Zoetermeer")
+# OOGST_DOCX_TEMPLATE: path of a .docx whose styles, page setup, headers and footers the Word
+# documents use (the municipality's house style); empty uses Oogst's plain A4 default.
+OOGST_DOCX_TEMPLATE = env.str("OOGST_DOCX_TEMPLATE", default="")
 # OOGST_THEME_CLASS / OOGST_THEME_STYLESHEET: plug in a house style (NL Design System tokens).
 OOGST_THEME_CLASS = env.str("OOGST_THEME_CLASS", default="voorbeeld-theme")
 OOGST_THEME_STYLESHEET = env.str(
@@ -236,10 +239,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint logs every layout step at INFO; only its warnings matter to operators.
     "loggers": {
         "axes": {"level": "WARNING"},
-        "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
 }

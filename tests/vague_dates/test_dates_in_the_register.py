@@ -46,6 +46,13 @@ def test_the_live_preview_shows_the_meaning_of_what_is_typed(client, alice):
     assert "oogst-warning-text" in response.content.decode()
 
 
+def test_the_live_preview_reads_a_motions_deadline_field_too(client, alice):
+    # htmx sends the motion form's input under its own name, "deadline".
+    client.force_login(alice)
+    response = client.get(reverse("pilots:date_preview"), {"deadline": "Eind 2025"})
+    assert "1 okt 2025 – 31 dec 2025" in response.content.decode()
+
+
 def test_the_pilot_page_shows_the_text_and_its_meaning(client, dave, alices_pilot):
     client.force_login(dave)
     page = client.get(reverse("pilots:detail", args=[alices_pilot.slug])).content.decode()

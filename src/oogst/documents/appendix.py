@@ -2,23 +2,20 @@
 
 The renderers are pure: they read an `Appendix` and return bytes or text, never touching the
 database, so the page, the command and tests share them. Word gets real heading styles
-(Title, Heading 1, Heading 2) so a table of contents works and the municipality can restyle
-the document in Word; the PDF is WeasyPrint's rendering of the standalone web page.
+(the title as Title, Inleiding and every pilot as Heading 1) so Word's navigation and a table
+of contents list every pilot, in the municipality's template; the PDF is Typst's rendering of
+documents/typst/appendix.typ with the same content and order as the web page.
 """
 
 import datetime
-import gc
-import io
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
 from django.template.loader import render_to_string
 
-from oogst.core.templatetags.oogst import LIST_ITEM
+from . import blocks, pdf, word
 
 ANSWERS = {
     "ja": "Ja",
@@ -78,6 +75,7 @@ def answer_text(answer) -> str:
 
 
 def pilot_heading(pilot) -> str:
+    """The pilot's heading in every format (the only other thing renderers read of a pilot)."""
     return pilot.name
 
 
@@ -114,6 +112,13 @@ def rows(pilot) -> list[tuple[str, str]]:
     return result
 
 
+def _meta(appendix: Appendix) -> str:
+    parts = [appendix.municipality, appendix.round_name]
+    if appendix.peildatum:
+        parts.append(f"peildatum {dutch_date(appendix.peildatum)}")
+    return " · ".join(parts)
+
+
 def _context(appendix: Appendix, standalone: bool) -> dict:
     return {
         "appendix": appendix,
@@ -131,117 +136,86 @@ def render_html(appendix: Appendix, *, standalone: bool = True) -> str:
 
 
 def render_pdf(appendix: Appendix) -> bytes:
-    from weasyprint import HTML  # imported lazily: heavy, and only documents need it
+    data = {
+        "title": appendix.title,
+        "municipality": appendix.municipality,
+        "concept": appendix.concept,
+        "concept_notice": CONCEPT_NOTICE,
+        "running": f"{appendix.title} — {appendix.round_name}",
+        "meta": _meta(appendix),
+        "inleiding": blocks.as_json(appendix.inleiding),
+        "pilots": [
+            {
+                "heading": pilot_heading(pilot),
+                "rows": [
+                    {"label": label, "value": blocks.as_json(text)} for label, text in rows(pilot)
+                ],
+            }
+            for pilot in appendix.pilots
+        ],
+    }
+    return pdf.render("appendix", data)
 
-    html = HTML(string=render_html(appendix, standalone=True))
-    # WeasyPrint builds millions of short-lived objects for a long appendix; Python's cyclic
-    # collector would rescan them again and again (75 s -> 68 s for a 500-pilot appendix).
-    # Reference counting still frees them; cycles are collected once, after rendering.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        # Tagged PDF, so screen readers can read the archived appendix.
-        return html.write_pdf(pdf_variant="pdf/ua-1")
-    except (ValueError, TypeError):
-        return html.write_pdf()
-    finally:
-        if collecting:
-            gc.enable()
-        gc.collect()
+
+CONCEPT_NOTICE = "CONCEPT — deze bijlage is nog niet vastgesteld."
 
 
 def render_docx(appendix: Appendix) -> bytes:
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import parse_xml
-    from docx.shared import Cm, Pt
 
-    document = docx.Document()
-    document.core_properties.title = f"{appendix.title} — {appendix.round_name}"
-    document.core_properties.language = "nl-NL"
-    document.styles["Normal"].font.size = Pt(10)
-    section = document.sections[0]
-    section.left_margin = section.right_margin = Cm(2)
+    document = word.new_document(
+        title=f"{appendix.title} — {appendix.round_name}", author=appendix.municipality
+    )
     if appendix.concept:
-        header = section.header.paragraphs[0]
-        header.text = "CONCEPT"
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        header.runs[0].bold = True
-    document.add_heading(appendix.title, level=0)
-    subtitle = appendix.round_name
-    if appendix.peildatum:
-        subtitle += f" — peildatum {dutch_date(appendix.peildatum)}"
-    document.add_paragraph(subtitle)
+        word.mark_concept(document)
+    document.add_paragraph(appendix.title, style="Title")
+    document.add_paragraph(_meta(appendix))
     if appendix.concept:
-        document.add_paragraph().add_run(
-            "CONCEPT — deze bijlage is nog niet vastgesteld."
-        ).bold = True
+        document.add_paragraph().add_run(CONCEPT_NOTICE).bold = True
+    # Inleiding and every pilot are Heading 1: top level in Word's navigation and contents.
     document.add_heading("Inleiding", level=1)
-    _docx_text(document, appendix.inleiding)
+    word.add_text(document, appendix.inleiding)
     # Hundreds of pilots: build their WordprocessingML in one go instead of object by
     # object (python-docx looks styles up by name on every call; 5x slower at 500 pilots).
     body = document.element.body
     section_properties = body[-1]
-    for element in parse_xml(_pilots_xml(appendix.pilots)):
+    for element in parse_xml(_pilots_xml(appendix.pilots, document)):
         section_properties.addprevious(element)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return word.to_bytes(document)
 
 
-def _docx_blocks(text: str):
-    for block in (text or "").replace("\r\n", "\n").strip().split("\n\n"):
-        for line in block.split("\n"):
-            if line.strip():
-                if LIST_ITEM.match(line):
-                    yield "item", LIST_ITEM.sub("", line, count=1).strip()
-                else:
-                    yield "para", line.strip()
-
-
-def _docx_text(document, text):
-    for kind, line in _docx_blocks(text):
-        document.add_paragraph(line, style="List Bullet" if kind == "item" else None)
-
-
-# Characters XML 1.0 cannot carry (pasted control characters) are dropped, never fatal.
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 LABEL_WIDTH, VALUE_WIDTH = 3118, 6520  # twentieths of a point: 5.5 cm and 11.5 cm
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def _run(text: str, bold: bool = False) -> str:
-    text = xml_escape(_XML_INVALID.sub("", text))
-    props = "<w:rPr><w:b/></w:rPr>" if bold else ""
-    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
-
-
-def _cell_paragraphs(text: str) -> str:
-    paragraphs = [
-        f"<w:p>{_run(('• ' if kind == 'item' else '') + line)}</w:p>"
-        for kind, line in _docx_blocks(text)
-    ]
-    return "".join(paragraphs) or "<w:p/>"
-
-
-def _pilots_xml(pilots) -> str:
-    parts = [f'<w:body xmlns:w="{W_NS}">']
+def _pilots_xml(pilots, document) -> str:
+    heading = word.style_id(document, "Heading 1")
+    table_style = word.style_id(document, "Table Grid")
+    lists = {
+        kind: style and word.style_id(document, style)
+        for kind in ("bullets", "numbers")
+        for style in [word.list_style(document, kind)]
+    }
+    # A fixed layout keeps the label column at 5.5 cm whatever the text; a long word wraps
+    # inside its cell at the break opportunities blocks.breakable() gives it.
+    cell = '<w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr>'
+    parts = [f'<w:body xmlns:w="{word.W_NS}">']
     for pilot in pilots:
         parts.append(
-            f'<w:p><w:pPr><w:pStyle w:val="Heading2"/></w:pPr>{_run(pilot_heading(pilot))}</w:p>'
+            f'<w:p><w:pPr><w:pStyle w:val="{heading}"/></w:pPr>'
+            f"{word.run_xml(pilot_heading(pilot))}</w:p>"
         )
         parts.append(
-            '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{table_style}"/>'
+            f'<w:tblW w:w="{LABEL_WIDTH + VALUE_WIDTH}" w:type="dxa"/>'
             '<w:tblLayout w:type="fixed"/></w:tblPr>'
             f'<w:tblGrid><w:gridCol w:w="{LABEL_WIDTH}"/><w:gridCol w:w="{VALUE_WIDTH}"/>'
             "</w:tblGrid>"
         )
         for label, text in rows(pilot):
             parts.append(
-                f'<w:tr><w:tc><w:tcPr><w:tcW w:w="{LABEL_WIDTH}" w:type="dxa"/></w:tcPr>'
-                f"<w:p>{_run(label, bold=True)}</w:p></w:tc>"
-                f'<w:tc><w:tcPr><w:tcW w:w="{VALUE_WIDTH}" w:type="dxa"/></w:tcPr>'
-                f"{_cell_paragraphs(text)}</w:tc></w:tr>"
+                f"<w:tr><w:tc>{cell.format(LABEL_WIDTH)}"
+                f"<w:p>{word.run_xml(label, bold=True)}</w:p></w:tc>"
+                f"<w:tc>{cell.format(VALUE_WIDTH)}{word.text_xml(text, lists)}</w:tc></w:tr>"
             )
         parts.append("</w:tbl><w:p/>")
     parts.append("</w:body>")

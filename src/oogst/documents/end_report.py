@@ -4,16 +4,14 @@ Aggregate only: it is built from `participants.aggregates`, so every count below
 already reads "<5" before it reaches a document.
 """
 
-import io
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from oogst.participants import aggregates
 
-from .memo import _blocks
+from . import blocks, pdf, word
 
 
 @dataclass(frozen=True)
@@ -87,20 +85,16 @@ NOTE = (
 )
 
 
-def render_docx(report: EndReport) -> bytes:
-    import docx
-    from docx.shared import Pt
+def _meta(report: EndReport) -> str:
+    return f"{report.municipality} · uitgevoerd door {report.partner} · {report.date}"
 
-    document = docx.Document()
-    document.core_properties.title = report.title
-    document.core_properties.language = "nl-NL"
-    document.styles["Normal"].font.size = Pt(10.5)
-    document.add_heading(report.title, level=0)
-    document.add_paragraph(
-        f"{report.municipality} · uitgevoerd door {report.partner} · {report.date}"
-    )
+
+def render_docx(report: EndReport) -> bytes:
+    document = word.new_document(title=report.title, author=report.municipality)
+    document.add_paragraph(report.title, style="Title")
+    document.add_paragraph(_meta(report))
     document.add_heading("Doel", level=1)
-    _docx_text(document, report.doel or "Niet ingevuld.")
+    word.add_text(document, report.doel, empty="Niet ingevuld.")
     document.add_heading("Resultaten", level=1)
     document.add_paragraph(NOTE)
     for heading, rows in sections(report):
@@ -111,34 +105,32 @@ def render_docx(report: EndReport) -> bytes:
             cells = table.add_row().cells
             cells[0].text, cells[1].text = label, value
     document.add_heading("Evaluatie", level=1)
-    _docx_text(document, report.evaluatie or "Nog niet geschreven.")
+    word.add_text(document, report.evaluatie, empty="Nog niet geschreven.")
     document.add_heading("Aanbevelingen", level=1)
-    _docx_text(document, report.aanbevelingen or "Nog niet geschreven.")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    word.add_text(document, report.aanbevelingen, empty="Nog niet geschreven.")
+    return word.to_bytes(document)
 
 
-def _docx_text(document, text):
-    for kind, line in _blocks(text):
-        document.add_paragraph(line, style="List Bullet" if kind == "item" else None)
-
-
-def render_html(report: EndReport) -> str:
-    return render_to_string(
-        "documents/end_report.html",
-        {
-            "report": report,
-            "sections": sections(report),
-            "note": NOTE,
-            "doel": list(_blocks(report.doel)),
-            "evaluatie": list(_blocks(report.evaluatie)),
-            "aanbevelingen": list(_blocks(report.aanbevelingen)),
-        },
-    )
+def _text(text: str, empty: str) -> list:
+    return blocks.as_json(text) or [{"kind": "paragraph", "lines": [empty]}]
 
 
 def render_pdf(report: EndReport) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=render_html(report)).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf.render(
+        "end_report",
+        {
+            "title": report.title,
+            "municipality": report.municipality,
+            "concept": False,
+            "running": report.title,
+            "meta": _meta(report),
+            "note": NOTE,
+            "doel": _text(report.doel, "Niet ingevuld."),
+            "sections": [
+                {"heading": heading, "rows": [list(row) for row in rows]}
+                for heading, rows in sections(report)
+            ],
+            "evaluatie": _text(report.evaluatie, "Nog niet geschreven."),
+            "aanbevelingen": _text(report.aanbevelingen, "Nog niet geschreven."),
+        },
+    )

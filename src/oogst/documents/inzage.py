@@ -1,43 +1,85 @@
-"""A participant's own data as a readable PDF, for a request for access (inzageverzoek)."""
+"""A participant's own data as a readable PDF, for a request for access (inzageverzoek).
 
-from django.template.loader import render_to_string
+It reads the same record as the JSON export (`participants.services.inzage_record`), so the
+person gets the same data in both.
+"""
+
+import datetime
+
+from django.conf import settings
 from django.utils import timezone
 
+from . import blocks, pdf
 
-def render_html(record: dict) -> str:
-    lists = [
-        ("Fasen", [(r["datum"], r["fase"]) for r in record["fasen"]], ["Datum", "Fase"]),
+INTRO = (
+    "Dit overzicht bevat alle gegevens die Oogst over deze deelnemer bewaart (AVG artikel 15), "
+    "en wie het dossier wanneer heeft ingezien."
+)
+
+
+def lists(record: dict) -> list[tuple[str, list[str], list[tuple]]]:
+    """(heading, column names, rows) of the record's dated lists, in print order."""
+    return [
+        ("Fasen", ["Datum", "Fase"], [(r["datum"], r["fase"]) for r in record["fasen"]]),
         (
             "Participatieladder",
-            [(r["datum"], r["omschrijving"]) for r in record["participatieladder"]],
             ["Datum", "Trede"],
+            [(r["datum"], r["omschrijving"]) for r in record["participatieladder"]],
         ),
         (
             "Zelfredzaamheidsmatrix",
-            [(r["datum"], r["domein"], r["score"]) for r in record["zelfredzaamheidsmatrix"]],
             ["Datum", "Domein", "Score"],
+            [(r["datum"], r["domein"], r["score"]) for r in record["zelfredzaamheidsmatrix"]],
         ),
         (
             "Activiteiten",
-            [(r["datum"], r["activiteit"]) for r in record["activiteiten"]],
             ["Datum", "Activiteit"],
+            [(r["datum"], r["activiteit"]) for r in record["activiteiten"]],
         ),
         (
             "Wie heeft het dossier ingezien of gewijzigd",
+            ["Wanneer", "Wie", "Handeling", "Waarom"],
             [
                 (r["wanneer"], r["wie"], r["handeling"], r["waarom"])
                 for r in record["inzage_in_dossier"]
             ],
-            ["Wanneer", "Wie", "Handeling", "Waarom"],
         ),
     ]
-    return render_to_string(
-        "documents/inzage.html",
-        {"record": record, "lists": lists, "today": timezone.localdate().isoformat()},
+
+
+def render_pdf(
+    record: dict, *, municipality: str | None = None, today: datetime.date | None = None
+) -> bytes:
+    title = f"Inzage gegevens deelnemer {record['code']}"
+    gegevens = [("Code", record["code"]), ("Startdatum", record["startdatum"])]
+    gegevens += [(name, value) for name, value in record["persoonsgegevens"].items()]
+    if record.get("notities"):
+        gegevens.append(("Notities", record["notities"]))
+    if record.get("uitstroom"):
+        exit = record["uitstroom"]
+        gegevens.append(("Uitstroom", f"{exit['datum']}: {exit['uitkomst']}"))
+    today = today or timezone.localdate()
+
+    def text(value) -> str:
+        return blocks.breakable(blocks.clean(str(value)))
+
+    return pdf.render(
+        "inzage",
+        {
+            "title": title,
+            "municipality": municipality or settings.OOGST_MUNICIPALITY,
+            "concept": False,
+            "running": title,
+            "meta": f"{record['pilot']} · {record['organisatie']} · opgemaakt op {today}",
+            "intro": INTRO,
+            "gegevens": [[label, text(value)] for label, value in gegevens],
+            "lists": [
+                {
+                    "title": heading,
+                    "columns": columns,
+                    "rows": [[text(value) for value in row] for row in rows],
+                }
+                for heading, columns, rows in lists(record)
+            ],
+        },
     )
-
-
-def render_pdf(record: dict) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=render_html(record)).write_pdf(pdf_variant="pdf/ua-1")

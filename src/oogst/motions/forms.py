@@ -46,10 +46,9 @@ class MotionForm(NLDesignFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["deadline"].widget.attrs.update(
             {
-                "hx-get": reverse("pilots:date_preview"),
-                "hx-trigger": "input changed delay:250ms",
-                "hx-target": "#id_deadline_preview",
-                "name": "deadline",
+                "data-hx-get": reverse("pilots:date_preview"),
+                "data-hx-trigger": "input changed delay:250ms",
+                "data-hx-target": "#id_deadline_preview",
                 "aria-describedby": "id_deadline_help id_deadline_preview",
             }
         )

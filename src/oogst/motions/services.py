@@ -138,3 +138,26 @@ def portefeuille_overview():
         key = motion.portefeuille.name if motion.portefeuille else "—"
         groups.setdefault(key, []).append(motion)
     return sorted(groups.items())
+
+
+def memo_document(memo):
+    """The memo as the documents renderer reads it: typed data, no database access left."""
+    from django.conf import settings
+
+    from oogst.documents.memo import MemoDocument
+
+    sections = [("Aanleiding", memo.aanleiding), ("Achtergrond", memo.achtergrond)]
+    sections += [(s.title, s.body) for s in memo.sections.all()]
+    sections.append(("Conclusie", memo.conclusie))
+    return MemoDocument(
+        municipality=settings.OOGST_MUNICIPALITY,
+        reference=memo.reference,
+        onderwerp=memo.onderwerp,
+        bijlagen=memo.bijlagen,
+        sections=[(title, text) for title, text in sections if text.strip()],
+        contact=[
+            ("Naam", memo.contact_naam),
+            ("Telefoon", memo.contact_telefoon),
+            ("E-mailadres", memo.contact_email),
+        ],
+    )

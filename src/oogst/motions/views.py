@@ -2,7 +2,6 @@ from auditlog.context import set_actor
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -155,17 +154,12 @@ def memo_edit(request, nummer):
 @require_GET
 def memo_download(request, nummer, fmt):
     from oogst.documents import memo as memo_document
+    from oogst.documents.download import download_response
 
     motion = get_object_or_404(Motion, nummer=nummer)
-    memo = get_object_or_404(Memo, motion=motion)
-    if fmt == "pdf":
-        content, content_type = memo_document.render_pdf(memo), "application/pdf"
-    else:
-        content = memo_document.render_docx(memo)
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="memo-{motion.nummer}.{fmt}"'
-    return response
+    memo = services.memo_document(get_object_or_404(Memo, motion=motion))
+    render = memo_document.render_pdf if fmt == "pdf" else memo_document.render_docx
+    return download_response(render(memo), filename=f"memo-{motion.nummer}", fmt=fmt)
 
 
 @require_http_methods(["GET", "POST"])

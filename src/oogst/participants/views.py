@@ -138,17 +138,12 @@ def end_report_edit(request, slug):
 @require_GET
 def end_report_download(request, slug, fmt):
     from oogst.documents import end_report
+    from oogst.documents.download import download_response
 
     monitor = _monitor_with_aggregates(request, slug)
     report = end_report.build(monitor)
-    if fmt == "pdf":
-        content, content_type = end_report.render_pdf(report), "application/pdf"
-    else:
-        content = end_report.render_docx(report)
-        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="eindrapport-{slug}.{fmt}"'
-    return response
+    render = end_report.render_pdf if fmt == "pdf" else end_report.render_docx
+    return download_response(render(report), filename=f"eindrapport-{slug}", fmt=fmt)
 
 
 # --- Partner side: the records ----------------------------------------------------------------
@@ -300,6 +295,7 @@ def participant_edit(request, slug, code):
 @require_GET
 def inzage_export(request, slug, code, fmt):
     from oogst.documents import inzage
+    from oogst.documents.download import download_response
 
     monitor = services.monitor_for_partner(request.user, slug)
     participant = services.participant_for(
@@ -307,14 +303,10 @@ def inzage_export(request, slug, code, fmt):
     )
     record = services.inzage_record(participant)
     if fmt == "json":
-        response = HttpResponse(
-            json.dumps(record, ensure_ascii=False, indent=2),
-            content_type="application/json; charset=utf-8",
-        )
+        content = json.dumps(record, ensure_ascii=False, indent=2)
     else:
-        response = HttpResponse(inzage.render_pdf(record), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="inzage-{code}.{fmt}"'
-    return response
+        content = inzage.render_pdf(record)
+    return download_response(content, filename=f"inzage-{code}", fmt=fmt)
 
 
 @require_http_methods(["GET", "POST"])

@@ -106,10 +106,10 @@ class PilotForm(NLDesignFormMixin, forms.ModelForm):
             # the same text on load, so it works without JavaScript too.
             self.fields[name].widget.attrs.update(
                 {
-                    "hx-get": reverse("pilots:date_preview"),
-                    "hx-trigger": "input changed delay:250ms",
-                    "hx-target": f"#id_{name}_preview",
-                    "hx-swap": "innerHTML",
+                    "data-hx-get": reverse("pilots:date_preview"),
+                    "data-hx-trigger": "input changed delay:250ms",
+                    "data-hx-target": f"#id_{name}_preview",
+                    "data-hx-swap": "innerHTML",
                     "aria-describedby": f"id_{name}_help id_{name}_preview",
                 }
             )

@@ -200,7 +200,12 @@ def date_preview(request):
     """The live interpretation shown under a date field while the user types (htmx)."""
     # htmx sends the input under its own field name.
     text = next(
-        (request.GET[k] for k in (*Pilot.VAGUE_DATE_FIELDS, "text") if k in request.GET), ""
+        (
+            request.GET[k]
+            for k in (*Pilot.VAGUE_DATE_FIELDS, "deadline", "text")
+            if k in request.GET
+        ),
+        "",
     )
     parsed = vague_dates.parse(text[:500])
     return render(request, "pilots/_date_preview.html", {"parsed": parsed})

@@ -1,60 +1,32 @@
 """Template helpers: long texts with their paragraphs and lists, and vague dates."""
 
-import re
-
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from oogst import vague_dates
+from oogst.documents import blocks
 
 register = template.Library()
-
-# Lines that start a list item in texts people wrote or pasted from Word.
-LIST_ITEM = re.compile(r"^\s*(?:[-*•·o]|\d+[.)])\s+")
 
 
 @register.filter
 def rich_text(text: str) -> str:
-    """Paragraphs (blank lines) and bullet lists ("- ", "* ", "• ") as HTML; all text escaped."""
-    if not text:
-        return ""
-    blocks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    """Paragraphs, bullet and numbered lists as HTML, read by the documents' one block parser."""
     html = []
-    for block in blocks:
-        lines = [line for line in block.split("\n") if line.strip()]
-        items, paragraph = [], []
-        for line in lines:
-            if LIST_ITEM.match(line):
-                if paragraph:
-                    html.append(_paragraph(paragraph))
-                    paragraph = []
-                items.append(LIST_ITEM.sub("", line, count=1))
-            else:
-                if items:
-                    html.append(_list(items))
-                    items = []
-                paragraph.append(line)
-        if paragraph:
-            html.append(_paragraph(paragraph))
-        if items:
-            html.append(_list(items))
+    for block in blocks.parse(text):
+        if block.kind == "paragraph":
+            html.append(
+                '<p class="utrecht-paragraph">' + "<br>".join(map(escape, block.lines)) + "</p>"
+            )
+        else:
+            tag, css = ("ul", "unordered") if block.kind == "bullets" else ("ol", "ordered")
+            items = "".join(
+                f'<li class="utrecht-{css}-list__item">{escape(line)}</li>' for line in block.lines
+            )
+            html.append(f'<{tag} class="utrecht-{css}-list">{items}</{tag}>')
     return mark_safe("\n".join(html))
-
-
-def _paragraph(lines):
-    return '<p class="utrecht-paragraph">' + "<br>".join(escape(x.strip()) for x in lines) + "</p>"
-
-
-def _list(items):
-    return (
-        '<ul class="utrecht-unordered-list">'
-        + "".join(
-            f'<li class="utrecht-unordered-list__item">{escape(i.strip())}</li>' for i in items
-        )
-        + "</ul>"
-    )
 
 
 @register.filter

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from oogst.documents import memo as memo_document
 from oogst.documents.appendix import write_atomically
+from oogst.motions import services
 from oogst.motions.models import Memo
 
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError(f"Folder {output.parent} does not exist.")
         render = memo_document.render_pdf if format == "pdf" else memo_document.render_docx
         try:
-            write_atomically(output, render(memo))
+            write_atomically(output, render(services.memo_document(memo)))
         except OSError as error:
             raise CommandError(f"Could not write {output}: {error}") from error
         self.stdout.write(f"Wrote {output}.")
