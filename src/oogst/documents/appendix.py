@@ -168,8 +168,8 @@ def render_docx(appendix: Appendix) -> bytes:
     )
     if appendix.concept:
         word.mark_concept(document)
-    document.add_paragraph(appendix.title, style="Title")
-    document.add_paragraph(_meta(appendix))
+    document.add_paragraph(blocks.clean(appendix.title), style="Title")
+    document.add_paragraph(blocks.clean(_meta(appendix)))
     if appendix.concept:
         document.add_paragraph().add_run(CONCEPT_NOTICE).bold = True
     # Inleiding and every pilot are Heading 1: top level in Word's navigation and contents.

@@ -91,19 +91,19 @@ def _meta(report: EndReport) -> str:
 
 def render_docx(report: EndReport) -> bytes:
     document = word.new_document(title=report.title, author=report.municipality)
-    document.add_paragraph(report.title, style="Title")
-    document.add_paragraph(_meta(report))
+    document.add_paragraph(blocks.clean(report.title), style="Title")
+    document.add_paragraph(blocks.clean(_meta(report)))
     document.add_heading("Doel", level=1)
     word.add_text(document, report.doel, empty="Niet ingevuld.")
     document.add_heading("Resultaten", level=1)
     document.add_paragraph(NOTE)
     for heading, rows in sections(report):
-        document.add_heading(heading, level=2)
+        document.add_heading(blocks.clean(heading), level=2)
         table = document.add_table(rows=0, cols=2)
         table.style = "Table Grid"
         for label, value in rows:
             cells = table.add_row().cells
-            cells[0].text, cells[1].text = label, value
+            cells[0].text, cells[1].text = blocks.clean(label), blocks.clean(value)
     document.add_heading("Evaluatie", level=1)
     word.add_text(document, report.evaluatie, empty="Nog niet geschreven.")
     document.add_heading("Aanbevelingen", level=1)

@@ -29,8 +29,8 @@ CONTACT_INTRO = "Voor technische vragen kunt u zich wenden tot:"
 
 def render_docx(memo: MemoDocument) -> bytes:
     document = word.new_document(title=memo.onderwerp, author=memo.municipality)
-    document.add_paragraph(memo.municipality, style="Subtitle")
-    document.add_paragraph(memo.onderwerp, style="Title")
+    document.add_paragraph(blocks.clean(memo.municipality), style="Subtitle")
+    document.add_paragraph(blocks.clean(memo.onderwerp), style="Title")
     table = document.add_table(rows=2, cols=2)
     table.style = "Table Grid"
     table.cell(0, 0).text, table.cell(0, 1).text = "Onderwerp", "Bijlagen"
@@ -45,7 +45,8 @@ def render_docx(memo: MemoDocument) -> bytes:
     document.add_paragraph(CONTACT_INTRO)
     contact = document.add_table(rows=len(memo.contact), cols=2)
     for row, (label, value) in enumerate(memo.contact):
-        contact.cell(row, 0).text, contact.cell(row, 1).text = label, blocks.clean(value)
+        contact.cell(row, 0).text = blocks.clean(label)
+        contact.cell(row, 1).text = blocks.clean(value)
     return word.to_bytes(document)
 
 

@@ -21,6 +21,11 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def safe_text(text: str) -> str:
+    """Text any python-docx call accepts: no characters XML 1.0 cannot carry."""
+    return _XML_INVALID.sub("", blocks.clean(text or ""))
+
+
 def new_document(*, title: str, author: str):
     import docx
     from django.conf import settings
@@ -44,6 +49,8 @@ def new_document(*, title: str, author: str):
     _dutch(document)
     now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
     properties = document.core_properties
+    # Core properties are XML too: a title with a pasted control character must not fail.
+    title, author = safe_text(title), safe_text(author)
     properties.title = title
     properties.author = author
     properties.last_modified_by = author
