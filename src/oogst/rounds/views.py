@@ -165,45 +165,49 @@ def entry_send_back(request, pk):
     )
 
 
-@require_POST
-def round_freeze(request, slug):
+def _round_step(request, slug, step, done: str):
+    """A coordinator's step on a round: run it, say how it went, back to the round."""
     _coordinator_only(request)
     round = get_object_or_404(Round, slug=slug)
     try:
-        services.freeze(actor=request.user, round=round, force=request.POST.get("force") == "on")
-        messages.success(request, _("The round is frozen."))
+        step(round)
+        messages.success(request, done)
     except services.RoundError as error:
         messages.error(request, str(error))
     return redirect(round)
+
+
+@require_POST
+def round_freeze(request, slug):
+    force = request.POST.get("force") == "on"
+    return _round_step(
+        request,
+        slug,
+        lambda round: services.freeze(actor=request.user, round=round, force=force),
+        _("The round is frozen."),
+    )
 
 
 @require_POST
 def round_reopen(request, slug):
-    _coordinator_only(request)
-    round = get_object_or_404(Round, slug=slug)
     form = ReasonForm(request.POST)
-    try:
-        services.reopen(
-            actor=request.user,
-            round=round,
-            reason=form.cleaned_data["reason"] if form.is_valid() else "",
-        )
-        messages.success(request, _("The round is open again."))
-    except services.RoundError as error:
-        messages.error(request, str(error))
-    return redirect(round)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    return _round_step(
+        request,
+        slug,
+        lambda round: services.reopen(actor=request.user, round=round, reason=reason),
+        _("The round is open again."),
+    )
 
 
 @require_POST
 def round_publish(request, slug):
-    _coordinator_only(request)
-    round = get_object_or_404(Round, slug=slug)
-    try:
-        services.publish(actor=request.user, round=round)
-        messages.success(request, _("The appendix is published for the council and the public."))
-    except services.RoundError as error:
-        messages.error(request, str(error))
-    return redirect(round)
+    return _round_step(
+        request,
+        slug,
+        lambda round: services.publish(actor=request.user, round=round),
+        _("The appendix is published for the council and the public."),
+    )
 
 
 def _diff_or_error(request, round):
@@ -318,14 +322,12 @@ def _documents_context(request, round):
 
 @require_POST
 def round_documents_retry(request, slug):
-    _coordinator_only(request)
-    round = get_object_or_404(Round, slug=slug)
-    try:
-        services.retry_documents(actor=request.user, round=round)
-        messages.success(request, _("The documents are being made again."))
-    except services.RoundError as error:
-        messages.error(request, str(error))
-    return redirect(round)
+    return _round_step(
+        request,
+        slug,
+        lambda round: services.retry_documents(actor=request.user, round=round),
+        _("The documents are being made again."),
+    )
 
 
 @login_not_required
