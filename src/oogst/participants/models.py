@@ -156,6 +156,10 @@ class Phase(models.Model):
     def __str__(self):
         return f"{self.number}. {self.name}"
 
+    def get_additional_data(self):
+        """Ties this phase's history to its monitor's, also after the phase is deleted."""
+        return {"monitor": self.monitor_id}
+
 
 class ActivityType(models.Model):
     monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE, related_name="activity_types")
@@ -171,6 +175,9 @@ class ActivityType(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_additional_data(self):
+        return {"monitor": self.monitor_id}
 
 
 class ParticipantQuerySet(models.QuerySet):

@@ -1,0 +1,115 @@
+"""The proof: a linear-programming attacker cannot pin down any hidden participant count.
+
+Run on the demo monitor (40 fictional people, through the exports a user downloads) and on
+random monitors from hypothesis. For every hidden cell the values consistent with everything the
+user can see must span at least three (max - min >= 2).
+"""
+
+import datetime
+import json
+
+from django.urls import reverse
+from django.utils import translation
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from oogst.participants import disclosure
+from oogst.participants.disclosure import Facts, Layout
+from oogst.participants.models import Monitor, Outcome
+from oogst.pilots.demo import load_demo
+
+from .attacker import attack, check_markers
+
+DEMO = "voorbeeld-deelnemersmonitor"
+TODAY = datetime.date(2026, 11, 1)
+
+
+def assert_every_hidden_cell_is_ambiguous(results):
+    narrow = [(var, str(fig), true, low, high) for var, fig, true, low, high in results
+              if high - low < 2 - 1e-6]  # fmt: skip
+    assert not narrow, narrow
+    for _var, _figure, true, low, high in results:
+        assert low - 1e-6 <= true <= high + 1e-6
+
+
+def test_the_attacker_learns_no_hidden_count_of_the_demo(client, carol, db):
+    load_demo()
+    monitor = Monitor.objects.get(pilot__slug=DEMO)
+    people = disclosure.load_facts(monitor)
+    layout = Layout.for_monitor(monitor, people, TODAY)
+    results, pages, truth = attack(people, layout, monitor.target)
+    assert results, "the demo has hidden cells to attack"
+    assert_every_hidden_cell_is_ambiguous(results)
+    check_markers(pages, truth)
+    # What the attacker modelled is exactly what a user downloads, for every group offered.
+    client.force_login(carol)
+    for key, page in pages.items():
+        url = reverse("participants:overview_export", args=[DEMO, "json"])
+        with translation.override("nl"):
+            expected = [list(row) for row in disclosure.as_rows(page)]
+        data = json.loads(client.get(url, {"groep": key} if key else {}).content)
+        assert [[r["onderdeel"], r["omschrijving"], r["aantal"]] for r in data] == expected
+
+
+PHASES = (1, 2, 3, 4, 5)
+QUARTER_STARTS = [datetime.date(2025, m, 1) for m in (1, 4, 7, 10)] + [
+    datetime.date(2026, m, 1) for m in (1, 4, 7, 10)
+]
+
+
+@st.composite
+def monitors(draw):
+    """Group sizes 0-60, phases skewed to one, often many exits in one quarter."""
+    size = draw(st.integers(0, 60))
+    favourite = draw(st.sampled_from(PHASES))
+    exit_quarter = draw(st.sampled_from(QUARTER_STARTS[2:]))
+    exit_share = draw(st.sampled_from([0.0, 0.1, 0.3, 0.6]))
+    activities = draw(st.integers(0, 3))
+    domains = draw(st.sampled_from([(), ("financien",), ("financien", "justitie")]))
+    people = []
+    for _ in range(size):
+        start = draw(st.sampled_from(QUARTER_STARTS[:6])) + datetime.timedelta(
+            days=draw(st.integers(0, 80))
+        )
+        leaves = draw(st.floats(0, 1)) < exit_share
+        exit_day = max(start, exit_quarter + datetime.timedelta(days=draw(st.integers(0, 20))))
+        people.append(
+            Facts(
+                start=start,
+                exit=exit_day if leaves else None,
+                outcome=draw(st.sampled_from(Outcome.values)) if leaves else "",
+                phase=favourite if draw(st.booleans()) else draw(st.sampled_from(PHASES)),
+                movement=draw(st.sampled_from([None, "up", "up", "same", "down", "single"])),
+                zrm={
+                    d: draw(st.sampled_from(["up", "same", "down"]))
+                    for d in domains
+                    if draw(st.booleans())
+                },
+                activities=frozenset(
+                    a for a in range(1, activities + 1) if draw(st.integers(0, 3)) > 0
+                ),
+            )
+        )
+    layout = Layout(
+        phases=PHASES,
+        phase_labels={p: f"Fase {p}" for p in PHASES},
+        outcomes=tuple(Outcome.values),
+        outcome_labels=dict(Outcome.choices),
+        zrm=tuple((d, d) for d in domains),
+        quarters=disclosure.quarters_between(people, TODAY),
+        activities=tuple((a, f"Activiteit {a}") for a in range(1, activities + 1)),
+    )
+    return people, layout
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(monitors())
+def test_the_attacker_learns_no_hidden_count_of_a_random_monitor(monitor):
+    people, layout = monitor
+    results, pages, truth = attack(people, layout, target=40)
+    assert_every_hidden_cell_is_ambiguous(results)
+    check_markers(pages, truth)
