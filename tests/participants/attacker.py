@@ -85,7 +85,9 @@ def table_names(layout):
 
 def build_system(people, layout, target=None):
     """Everything the user can see for the monitor, as one linear system. Returns the system,
-    the true value of every variable, and the hidden cells (variable keys) with their markers."""
+    the true value of every variable, and the hidden cells (variable keys) with their markers:
+    cells shown as "<5" or "onderdrukt", and cells of 1-4 people in tables not shown (marker
+    None)."""
     pages = {
         view.key: disclosure.publish(people, layout, view_key=view.key, target=target)
         for view in disclosure.decide_views(disclosure.candidate_views(people, layout))
@@ -113,7 +115,7 @@ def build_system(people, layout, target=None):
             families[f"activity-{key}"] = [group, rest]
         groups.append(group)
 
-    system, truth, hidden = System(), {}, []
+    system, truth, hidden, withheld = System(), {}, [], []
     for group in groups:
         counts = disclosure.true_counts([people[i] for i in sorted(group.members)], layout)
         size = system.var(group.key, "size")
@@ -133,7 +135,9 @@ def build_system(people, layout, target=None):
             for name in table_names(layout):
                 table = group.published.table(name)
                 if table is None:
-                    continue  # not shown: any value
+                    # Not shown: any value, but a small count in it must not be pinned either.
+                    withheld += [(v, None) for c, v in cells[name].items() if 0 < truth[v] < 5]
+                    continue
                 for cell, figure in table.items():
                     var = cells[name][cell]
                     if figure.marker == Marker.SHOWN:
@@ -152,7 +156,7 @@ def build_system(people, layout, target=None):
                 for group in family:
                     terms[(group.key, *tail)] = terms.get((group.key, *tail), 0) - 1.0
                 system.equal(terms)
-    return system, truth, hidden, pages
+    return system, truth, hidden + withheld, pages
 
 
 def truth_cells(truth, name):

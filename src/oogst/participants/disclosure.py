@@ -252,14 +252,18 @@ def _bounds(count: int) -> tuple[float, float]:
     return (1, SMALL - 1) if count < SMALL else (SMALL, math.inf)
 
 
-def _ranges_ok(counts: dict, hidden: set, slack: int | None) -> bool:
+def _ranges_ok(counts: dict, hidden: set, slack: int | None, caps: dict | None = None) -> bool:
     """Can every hidden cell take at least three values, given the shown cells and the total?
 
     The exact feasible range of one cell when the reader knows each hidden cell's bounds and
     the hidden cells' sum (the total minus the shown cells); `slack` is an unshown remainder
     with bounds [0, inf) for tables whose total is only known to be at most the group's size.
     """
-    cells = [(_bounds(counts[key]), key) for key in hidden]
+    caps = caps or {}
+    cells = []
+    for key in hidden:
+        low, high = _bounds(counts[key])
+        cells.append(((low, min(high, caps.get(key, math.inf))), key))
     if slack is not None:
         cells.append(((0, math.inf), None))
     total = sum(counts[key] for key in hidden) + (slack or 0)
@@ -274,14 +278,15 @@ def _ranges_ok(counts: dict, hidden: set, slack: int | None) -> bool:
     return True
 
 
-def protect(counts: dict, *, slack: int | None = None) -> dict | None:
+def protect(counts: dict, *, slack: int | None = None, caps: dict | None = None) -> dict | None:
     """Hide 1-4 and then the smallest cells of 5+ until every hidden cell stays ambiguous.
 
     Returns key -> Figure, or None when no hiding can protect the table (it is not shown).
-    `slack` None means the table's total is known exactly.
+    `slack` None means the table's total is known exactly; `caps` are upper bounds a reader
+    knows from elsewhere (a group refused as too small has fewer than MIN_GROUP people).
     """
     hidden = {key for key, count in counts.items() if 0 < count < SMALL}
-    while hidden and not _ranges_ok(counts, hidden, slack):
+    while hidden and not _ranges_ok(counts, hidden, slack, caps):
         candidates = [key for key, count in counts.items() if key not in hidden and count >= SMALL]
         if not candidates:
             return None
@@ -404,7 +409,13 @@ def publish(people: list[Facts], layout: Layout, *, view_key: str = "", target=N
     result.reach = shown(len(group))
     counts = true_counts(group, layout)
     if view.key == "":
-        result.tables = _protect_whole(counts, len(group), layout)
+        refused = {v.key for v in views if v.refused == TOO_SMALL}
+        caps = {
+            cell: MIN_GROUP - 1
+            for cell, key in (("active", "status-actief"), ("exited", "status-uitgestroomd"))
+            if key in refused
+        }
+        result.tables = _protect_whole(counts, len(group), caps)
     else:
         pieces = _pieces(people, views, view, whole)
         piece_counts = [true_counts(piece, layout) for piece in pieces]
@@ -435,8 +446,9 @@ def _pieces(people, views, view, whole) -> list[list[Facts]]:
     return [[people[i] for i in sorted(members)] for members in groups]
 
 
-def _protect_whole(counts: dict, size: int, layout: Layout) -> dict:
-    tables = {"reach": protect(counts["reach"])}
+def _protect_whole(counts: dict, size: int, caps: dict) -> dict:
+    # "Taking part" and "left" are the sizes of the status groups: a refused one is below 10.
+    tables = {"reach": protect(counts["reach"], caps=caps)}
     split_shown = tables["reach"] is not None and not any(
         figure.suppressed for figure in tables["reach"].values()
     )
@@ -462,11 +474,16 @@ def _protect_by_year(started: dict) -> dict | None:
     return result
 
 
-def for_monitor(monitor, *, view_key: str = "", today=None) -> Published:
+def load(monitor, *, today=None) -> tuple[list[Facts], Layout]:
+    """The facts and the table layout of a monitor, to publish one or more groups from."""
     from django.utils import timezone
 
     people = load_facts(monitor)
-    layout = Layout.for_monitor(monitor, people, today or timezone.localdate())
+    return people, Layout.for_monitor(monitor, people, today or timezone.localdate())
+
+
+def for_monitor(monitor, *, view_key: str = "", today=None) -> Published:
+    people, layout = load(monitor, today=today)
     return publish(people, layout, view_key=view_key, target=monitor.target)
 
 

@@ -40,10 +40,13 @@ def _monitor_with_aggregates(request, slug) -> Monitor:
 
 def _filtered_figures(request, monitor):
     """The figures of the group the reader chose; a group that does not exist shows everyone."""
-    published = disclosure.for_monitor(monitor)
+    people, layout = disclosure.load(monitor)
+    published = disclosure.publish(people, layout, target=monitor.target)
     form = FilterForm(request.GET or None, views=published.views)
     if form.is_valid() and form.cleaned_data["groep"]:
-        published = disclosure.for_monitor(monitor, view_key=form.cleaned_data["groep"])
+        published = disclosure.publish(
+            people, layout, view_key=form.cleaned_data["groep"], target=monitor.target
+        )
     return form, published
 
 
