@@ -59,7 +59,7 @@ class System:
             values[r] = value
         return matrix, values
 
-    def solve_range(self, key) -> tuple[float, float]:
+    def solve_range(self, key, *, integral=False) -> tuple[float, float]:
         a_eq, b_eq = self.matrices(self.eq)
         a_ub, b_ub = self.matrices(self.ub) if self.ub else (None, None)
         bounds = [self.bounds[k] for k in sorted(self.index, key=self.index.get)]
@@ -69,7 +69,7 @@ class System:
             objective[self.index[key]] = sign
             answer = linprog(
                 objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=bounds,
-                method="highs",
+                method="highs", integrality=np.ones(len(bounds)) if integral else None,
             )  # fmt: skip
             assert answer.status in (0, 3), answer.message  # 3: unbounded above
             result.append(sign * answer.fun if answer.status == 0 else math.inf * sign)
@@ -184,14 +184,20 @@ def _relations(system, group, size, cells, layout):
         system.equal({var: 1})
 
 
-def attack(people, layout, target=None):
-    """Every hidden cell with its true value and the feasible (min, max) the attacker finds."""
+def attack(people, layout, target=None, *, integral=False):
+    """Every hidden cell with its true value and the feasible (min, max) the attacker finds.
+
+    `integral` makes every count a whole number (a mixed-integer programme): a stronger
+    attacker than the relaxation, affordable for the demo."""
     system, truth, hidden, pages = build_system(people, layout, target)
     for terms, value in system.eq:
         assert math.isclose(sum(c * truth[k] for k, c in terms.items()), value), terms
     for terms, value in system.ub:
         assert sum(c * truth[k] for k, c in terms.items()) <= value + 1e-9, terms
-    results = [(var, figure, truth[var], *system.solve_range(var)) for var, figure in hidden]
+    results = [
+        (var, figure, truth[var], *system.solve_range(var, integral=integral))
+        for var, figure in hidden
+    ]
     return results, pages, truth
 
 

@@ -53,6 +53,9 @@ def test_the_attacker_learns_no_hidden_count_of_the_demo(client, carol, demo):
     assert len(results) >= 5, "the demo has hidden cells to attack"
     assert_every_hidden_cell_is_ambiguous(results)
     check_markers(pages, truth)
+    # Also when the attacker knows that every count is a whole number.
+    integral, _pages, _truth = attack(people, layout, monitor.target, integral=True)
+    assert_every_hidden_cell_is_ambiguous(integral)
 
     # What the attacker modelled is exactly what the user downloads, for every group offered:
     # the page, the CSV and JSON exports, and (for everyone) the end report as DOCX and PDF.
