@@ -151,3 +151,23 @@ def test_small_groups_grow_into_numbers(monitor, people):
     phases = dict(disclosure.labelled(figures, "phases"))
     assert str(phases["2. Vrijwilligerswerk als leerervaring in een veilige omgeving"]) == "8"
     assert str(phases["0. Activering (huisbezoek)"]) == "7"
+
+
+def test_start_years_that_would_leave_a_few_people_over_are_refused():
+    day = datetime.date
+    people = (
+        [disclosure.Facts(start=day(2024, 3, 1))] * 20
+        + [disclosure.Facts(start=day(2025, 3, 1))] * 20
+        + [disclosure.Facts(start=day(2026, 3, 1))] * 3
+    )
+    layout = disclosure.Layout(
+        (), {}, (), {}, (), disclosure.quarters_between(people, day(2026, 6, 1)), ()
+    )
+    refused = {
+        view.key: view.refused
+        for view in disclosure.decide_views(disclosure.candidate_views(people, layout))
+    }
+    # 2026 is too small; 2024 and 2025 together would give its 3 away: 2025 goes too.
+    assert refused["jaar-2024"] == ""
+    assert refused["jaar-2026"] == disclosure.TOO_SMALL
+    assert refused["jaar-2025"] == disclosure.REMAINDER
