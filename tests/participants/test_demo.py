@@ -1,6 +1,6 @@
 from oogst.accounts.models import Role, User
 from oogst.demo.pilots import load_demo
-from oogst.participants import aggregates
+from oogst.participants import disclosure
 from oogst.participants.models import Participant
 from oogst.pilots.models import Pilot
 
@@ -16,8 +16,8 @@ def test_the_demo_has_a_fictional_monitored_pilot_and_a_partner_user(db):
     assert partner.role == Role.PARTNER and partner.partner == pilot.monitor.partner
     assert "partner" in result.new_passwords
     # Spread over the phases, measured over about a year.
-    figures = aggregates.compute(pilot.monitor)
-    assert str(figures["reach"]) == "40" and figures["reach_percent"] == 100
+    figures = disclosure.for_monitor(pilot.monitor)
+    assert str(figures.reach) == "40" and figures.reach_percent == 100
     assert len({step.phase_id for person in people for step in person.steps.all()}) == 5
     dates = [m.date for person in people for m in person.ladder_measurements.all()]
     assert (max(dates) - min(dates)).days > 300

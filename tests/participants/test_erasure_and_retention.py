@@ -8,13 +8,20 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from oogst.participants import aggregates, services
+from oogst.participants import disclosure, services
 from oogst.participants.models import AccessLogEntry, Participant
 
 
 def _figures(monitor):
-    figures = aggregates.compute(monitor, today=datetime.date(2026, 11, 1))
-    return json.dumps(aggregates.as_rows(figures), default=str)
+    """Every group the page offers, as exported: erasure and retention change none of them."""
+    today = datetime.date(2026, 11, 1)
+    views = disclosure.for_monitor(monitor, today=today).views
+    return json.dumps(
+        [
+            disclosure.as_rows(disclosure.for_monitor(monitor, view_key=v.key, today=today))
+            for v in views
+        ]  # fmt: skip
+    )
 
 
 def test_erasure_removes_the_person_and_keeps_the_figures(client, pia, monitor, people):

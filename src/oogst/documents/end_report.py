@@ -1,7 +1,7 @@
 """The end report (eindrapportage) of a pilot's participant monitoring, as DOCX and PDF.
 
-Aggregate only: it is built from `participants.aggregates`, so every count below five people
-already reads "<5" before it reaches a document.
+Aggregate only: it is built from `participants.disclosure` (the whole group, as on the figures
+page), so every hidden count already reads "<5" or "onderdrukt" before it reaches a document.
 """
 
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone, translation
 
-from oogst.participants import aggregates
+from oogst.participants import disclosure
 
 from . import blocks, pdf, word
 
@@ -34,20 +34,34 @@ def build(monitor, today=None) -> EndReport:
     from oogst.documents.appendix import dutch_date
 
     with translation.override("nl"):
-        figures = aggregates.compute(monitor, today=today)
-        reach = [
-            ("Deelnemers bereikt", str(figures["reach"])),
-            ("Streefaantal", str(figures["target"] or "niet vastgelegd")),
-        ]
-        if figures["reach_percent"] is not None:
-            reach.append(
-                ("Bereik ten opzichte van het streefaantal", f"{figures['reach_percent']}%")
+        figures = disclosure.for_monitor(monitor, today=today)
+        if figures.refused:
+            too_few = f"minder dan {disclosure.MIN_GROUP}"
+            reach = [("Deelnemers bereikt", too_few)]
+        else:
+            reach = [
+                ("Deelnemers bereikt", str(figures.reach)),
+                ("Streefaantal", str(figures.target or "niet vastgelegd")),
+            ]
+            if figures.reach_percent is not None:
+                reach.append(
+                    ("Bereik ten opzichte van het streefaantal", f"{figures.reach_percent}%")
+                )
+            split = disclosure.labelled(figures, "reach")
+            reach += (
+                [("Nog actief", str(split[0][1])), ("Uitgestroomd", str(split[1][1]))]
+                if split
+                else [("Nog actief en uitgestroomd", NOT_SHOWN)]
             )
-        reach += [
-            ("Nog actief", str(figures["active"])),
-            ("Uitgestroomd", str(figures["exited"])),
-        ]
-        labels = aggregates.MOVEMENT_LABELS
+
+        def rows(name):
+            if figures.refused:
+                return [("Niet getoond", f"minder dan {disclosure.MIN_GROUP} deelnemers")]
+            table = disclosure.labelled(figures, name)
+            if table is None:
+                return [("Niet getoond", NOT_SHOWN)]
+            return [(label, str(value)) for label, value in table]
+
         return EndReport(
             title=f"Eindrapportage {monitor.pilot.name}",
             municipality=settings.OOGST_MUNICIPALITY,
@@ -55,13 +69,10 @@ def build(monitor, today=None) -> EndReport:
             date=dutch_date(today or timezone.localdate()),
             doel=monitor.pilot.doel,
             reach=reach,
-            phases=[(str(label), str(value)) for label, value in figures["phases"]],
-            ladder=[(str(labels[k]), str(v)) for k, v in figures["movement"].items()],
-            outcomes=[(str(label), str(value)) for label, value in figures["outcomes"]],
-            zrm=[
-                (str(d["label"]), [(str(labels[k]), str(v)) for k, v in d["figures"].items()])
-                for d in figures["zrm"]
-            ],
+            phases=rows("phases"),
+            ladder=rows("movement"),
+            outcomes=rows("outcomes"),
+            zrm=[(str(label), rows(f"zrm:{domain}")) for domain, label in figures.layout.zrm],
             evaluatie=monitor.evaluatie,
             aanbevelingen=monitor.aanbevelingen,
         )
@@ -80,9 +91,12 @@ def sections(report: EndReport) -> list[tuple[str, list]]:
 
 
 NOTE = (
-    "Alle cijfers zijn geaggregeerd. Aantallen van minder dan vijf personen staan als “<5” "
-    "vermeld, zodat niemand herkenbaar is."
+    "Alle cijfers zijn geaggregeerd, zodat niemand herkenbaar is. “<5” betekent: 1 tot 4 "
+    "personen. “onderdrukt” betekent: 5 of meer personen, weggelaten omdat een klein aantal "
+    "anders uit de andere cijfers terug te rekenen zou zijn. Een tabel die ook zo nog een klein "
+    "aantal zou verraden, staat er niet in (“niet getoond”)."
 )
+NOT_SHOWN = "niet getoond: zou kleine aantallen verraden"
 
 
 def _meta(report: EndReport) -> str:

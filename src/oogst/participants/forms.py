@@ -44,6 +44,16 @@ class MonitorForm(NLDesignFormMixin, forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("One per line."),
     )
+    reason = forms.CharField(
+        label=_("Reason for this change"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Kept in the history of these settings. Required when you switch a personal field "
+            "on: say why the pilot needs it."
+        ),
+    )
 
     class Meta:
         model = Monitor
@@ -142,15 +152,20 @@ class MonitorForm(NLDesignFormMixin, forms.ModelForm):
             if f"collect_{name}" in self.changed_data and not self.cleaned_data[f"collect_{name}"]
         ]
 
-    def save_lists(self, monitor):
-        phases = self.cleaned_data["phases_text"]
-        Phase.objects.filter(monitor=monitor).exclude(number__in=phases).delete()
-        for number, name in phases.items():
-            Phase.objects.update_or_create(monitor=monitor, number=number, defaults={"name": name})
-        names = self.cleaned_data["activities_text"]
-        ActivityType.objects.filter(monitor=monitor).exclude(name__in=names).delete()
-        for name in names:
-            ActivityType.objects.get_or_create(monitor=monitor, name=name)
+    def switched_on(self) -> list[str]:
+        """Personal fields this save switches on (a reason is required)."""
+        return [
+            name
+            for name in PERSONAL_FIELDS
+            if self.cleaned_data.get(f"collect_{name}")
+            and (not self.instance.pk or f"collect_{name}" in self.changed_data)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.switched_on() and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Say why the pilot needs the personal field you switch on."))
+        return cleaned
 
 
 class ParticipantForm(NLDesignFormMixin, forms.ModelForm):
@@ -258,27 +273,10 @@ class EndReportForm(NLDesignFormMixin, forms.ModelForm):
 
 
 class FilterForm(NLDesignFormMixin, forms.Form):
-    start_year = forms.TypedChoiceField(
-        label=_("Started in"), coerce=int, required=False, empty_value=None
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Everyone")), ("actief", _("Taking part")), ("uitgestroomd", _("Left"))],
-    )
-    activity_type = forms.TypedChoiceField(
-        label=_("Attended"), coerce=int, required=False, empty_value=None
-    )
+    """One group at a time: combined filters would give many more overlapping groups to compare."""
 
-    def __init__(self, *args, monitor, **kwargs):
+    groep = forms.ChoiceField(label=_("Group"), required=False)
+
+    def __init__(self, *args, views, **kwargs):
         super().__init__(*args, **kwargs)
-        years = sorted(
-            {
-                d.year
-                for d in Participant.objects.filter(monitor=monitor).dates("start_date", "year")
-            }
-        )
-        self.fields["start_year"].choices = [("", _("Any year"))] + [(y, y) for y in years]
-        self.fields["activity_type"].choices = [("", _("Any activity"))] + [
-            (a.pk, a.name) for a in monitor.activity_types.all()
-        ]
+        self.fields["groep"].choices = [(view.key, view.label) for view in views]

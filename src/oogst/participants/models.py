@@ -1,7 +1,7 @@
 """Participant progress monitoring: pseudonymous records kept by partner organisations.
 
 Privacy by design: a pilot switches on only the personal fields it needs, municipal users see
-aggregates only (see aggregates.py), every look at a record is logged, and records are anonymised
+aggregates only (see disclosure.py), every look at a record is logged, and records are anonymised
 on request or when the retention period ends.
 """
 
@@ -157,6 +157,10 @@ class Phase(models.Model):
     def __str__(self):
         return f"{self.number}. {self.name}"
 
+    def get_additional_data(self):
+        """Ties this phase's history to its monitor's, also after the phase is deleted."""
+        return {"monitor": self.monitor_id}
+
 
 class ActivityType(models.Model):
     monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE, related_name="activity_types")
@@ -172,6 +176,9 @@ class ActivityType(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_additional_data(self):
+        return {"monitor": self.monitor_id}
 
 
 class ParticipantQuerySet(models.QuerySet):

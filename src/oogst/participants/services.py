@@ -3,6 +3,7 @@
 import datetime
 from dataclasses import dataclass, field
 
+from auditlog.context import set_extra_data
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.http import Http404
@@ -92,14 +93,63 @@ def set_up_monitor(*, pilot, partner, code_prefix, target=None, phase_preset="pi
     return monitor
 
 
-@transaction.atomic
-def save_settings(*, monitor, switched_off: list[str]) -> int:
-    """Save the monitor; erase the values of personal fields the pilot no longer records.
+class ReasonRequired(ValueError):
+    """A personal field was switched on without saying why."""
 
-    Returns how many participant records lost a value. Data minimisation: a field the pilot
-    does not need is not kept "just in case".
+
+def switched_on(monitor) -> list[str]:
+    """Personal fields this unsaved monitor records that its saved version does not."""
+    before = Monitor.objects.filter(pk=monitor.pk).first() if monitor.pk else None
+    return [
+        name
+        for name in PERSONAL_FIELDS
+        if getattr(monitor, f"collect_{name}")
+        and not (before and getattr(before, f"collect_{name}"))
+    ]
+
+
+@transaction.atomic
+def save_settings(
+    *,
+    monitor,
+    switched_off: list[str],
+    actor=None,
+    reason: str = "",
+    phases: dict | None = None,
+    activities: list | None = None,
+) -> int:
+    """Save the monitor and its lists, in its history with who and why; erase the values of
+    personal fields the pilot no longer records.
+
+    Switching a personal field on needs a reason (data minimisation: it must be needed).
+    Returns how many participant records lost a value: a field the pilot does not need is not
+    kept "just in case".
     """
-    monitor.save()
+    reason = reason.strip()
+    if switched_on(monitor) and not reason:
+        raise ReasonRequired("Give a reason for switching on a personal field.")
+    extra = {"actor": actor, "additional_data": {"reason": reason} if reason else None}
+    with set_extra_data(context_data=dict(extra)):
+        monitor.save()
+    extra["additional_data"] = {"monitor": monitor.pk} | ({"reason": reason} if reason else {})
+    with set_extra_data(context_data=dict(extra)):
+        if phases is not None:
+            for phase in Phase.objects.filter(monitor=monitor).exclude(number__in=phases):
+                phase.delete()  # one by one, so each deletion is in the history
+            for number, name in phases.items():
+                phase = Phase.objects.filter(monitor=monitor, number=number).first()
+                if phase is None:
+                    Phase.objects.create(monitor=monitor, number=number, name=name)
+                elif phase.name != name:
+                    phase.name = name
+                    phase.save()
+        if activities is not None:
+            for activity in ActivityType.objects.filter(monitor=monitor).exclude(
+                name__in=activities
+            ):
+                activity.delete()
+            for name in activities:
+                ActivityType.objects.get_or_create(monitor=monitor, name=name)
     cleared = 0
     for name in switched_off:
         if name not in PERSONAL_FIELDS:
@@ -108,6 +158,23 @@ def save_settings(*, monitor, switched_off: list[str]) -> int:
         filled = Participant.objects.filter(monitor=monitor).exclude(**{name: empty})
         cleared += filled.update(**{name: empty})
     return cleared
+
+
+def settings_history(monitor):
+    """Every change of the monitor's settings and of its phases and kinds of activity."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Q
+
+    lists = ContentType.objects.get_for_models(Phase, ActivityType).values()
+    return (
+        LogEntry.objects.filter(
+            Q(content_type=ContentType.objects.get_for_model(Monitor), object_pk=str(monitor.pk))
+            | Q(content_type__in=list(lists), additional_data__monitor=monitor.pk)
+        )
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
 
 
 # --- Recording --------------------------------------------------------------------------------

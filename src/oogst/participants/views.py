@@ -1,6 +1,7 @@
 import csv
 import json
 
+from auditlog.context import set_actor
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from oogst.pilots.models import Pilot
 
-from . import aggregates, services
+from . import disclosure, services
 from .forms import (
     AttendanceForm,
     EndReportForm,
@@ -38,21 +39,21 @@ def _monitor_with_aggregates(request, slug) -> Monitor:
 
 
 def _filtered_figures(request, monitor):
-    form = FilterForm(request.GET or None, monitor=monitor)
-    filters = aggregates.Filters()
-    if form.is_valid():
-        filters = aggregates.Filters(
-            start_year=form.cleaned_data["start_year"],
-            status=form.cleaned_data["status"],
-            activity_type=form.cleaned_data["activity_type"],
+    """The figures of the group the reader chose; a group that does not exist shows everyone."""
+    people, layout = disclosure.load(monitor)
+    published = disclosure.publish(people, layout, target=monitor.target)
+    form = FilterForm(request.GET or None, views=published.views)
+    if form.is_valid() and form.cleaned_data["groep"]:
+        published = disclosure.publish(
+            people, layout, view_key=form.cleaned_data["groep"], target=monitor.target
         )
-    return form, aggregates.compute(monitor, filters)
+    return form, published
 
 
 @require_GET
 def overview(request, slug):
     monitor = _monitor_with_aggregates(request, slug)
-    form, figures = _filtered_figures(request, monitor)
+    form, published = _filtered_figures(request, monitor)
     return render(
         request,
         "participants/overview.html",
@@ -60,8 +61,17 @@ def overview(request, slug):
             "monitor": monitor,
             "pilot": monitor.pilot,
             "form": form,
-            "figures": figures,
-            "movement_labels": aggregates.MOVEMENT_LABELS,
+            "figures": published,
+            "tables": {
+                name: disclosure.labelled(published, name)
+                for name in ("reach", "phases", "outcomes", "movement", "started")
+            },
+            "zrm": [
+                (label, disclosure.labelled(published, f"zrm:{domain}"))
+                for domain, label in published.layout.zrm
+            ],
+            "min_group": disclosure.MIN_GROUP,
+            "min_difference": disclosure.MIN_DIFFERENCE,
             "can_configure": request.user.is_municipal
             and request.user.can_edit_pilot(monitor.pilot),
             "query": request.GET.urlencode(),
@@ -72,8 +82,8 @@ def overview(request, slug):
 @require_GET
 def overview_export(request, slug, fmt):
     monitor = _monitor_with_aggregates(request, slug)
-    _form, figures = _filtered_figures(request, monitor)
-    rows = aggregates.as_rows(figures)
+    _form, published = _filtered_figures(request, monitor)
+    rows = disclosure.as_rows(published)
     filename = f"deelnemers-{monitor.pilot.slug}.{fmt}"
     if fmt == "json":
         response = HttpResponse(
@@ -106,9 +116,14 @@ def settings_edit(request, slug):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             switched_off = form.switched_off()
-            monitor = form.save(commit=False)
-            cleared = services.save_settings(monitor=monitor, switched_off=switched_off)
-            form.save_lists(monitor)
+            cleared = services.save_settings(
+                monitor=form.save(commit=False),
+                switched_off=switched_off,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                phases=form.cleaned_data["phases_text"],
+                activities=form.cleaned_data["activities_text"],
+            )
         if cleared:
             messages.warning(
                 request,
@@ -117,8 +132,11 @@ def settings_edit(request, slug):
             )
         messages.success(request, _("The participant monitoring settings were saved."))
         return redirect("participants:overview", slug=pilot.slug)
+    history = services.settings_history(monitor) if monitor.pk else []
     return render(
-        request, "participants/settings.html", {"form": form, "pilot": pilot, "monitor": monitor}
+        request,
+        "participants/settings.html",
+        {"form": form, "pilot": pilot, "monitor": monitor, "history": history},
     )
 
 
@@ -129,7 +147,8 @@ def end_report_edit(request, slug):
         raise PermissionDenied
     form = EndReportForm(request.POST or None, instance=monitor)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with set_actor(request.user):
+            form.save()
         messages.success(request, _("The end report was saved."))
         return redirect("participants:overview", slug=slug)
     return render(request, "participants/end_report_form.html", {"form": form, "monitor": monitor})
