@@ -110,7 +110,6 @@ def _new_tables(published):
 
 def demo_figures():
     from oogst.demo.pilots import load_demo
-
     from oogst.participants import disclosure
     from oogst.participants.models import Monitor
 

@@ -16,11 +16,11 @@ import time_machine
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from oogst.demo.pilots import load_demo
 from pdfminer.high_level import extract_text
 
+from oogst.demo.pilots import load_demo
 from oogst.documents import end_report
-from oogst.participants import disclosure
+from oogst.participants import disclosure, services
 from oogst.participants.disclosure import Facts, Layout
 from oogst.participants.models import Monitor, Outcome
 
@@ -77,7 +77,7 @@ def test_the_attacker_learns_no_hidden_count_of_the_demo(client, carol, demo):
             assert f'{label}</th><td class="utrecht-table__cell oogst-number">{value}<' in (
                 html.content.decode()
             )
-    report = end_report.build(monitor)
+    report = services.end_report(monitor)
     whole = pages[""]
     assert report.phases == [(label, str(f)) for label, f in disclosure.labelled(whole, "phases")]
     assert report.ladder == [(label, str(f)) for label, f in disclosure.labelled(whole, "movement")]

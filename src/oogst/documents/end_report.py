@@ -1,15 +1,11 @@
 """The end report (eindrapportage) of a pilot's participant monitoring, as DOCX and PDF.
 
-Aggregate only: it is built from `participants.disclosure` (the whole group, as on the figures
-page), so every hidden count already reads "<5" or "onderdrukt" before it reaches a document.
+Aggregate only: `participants.services.end_report()` builds the `EndReport` from
+`participants.disclosure` (the whole group, as on the figures page), so every hidden count
+already reads "<5" or "onderdrukt" before it reaches this renderer, which imports no app.
 """
 
 from dataclasses import dataclass
-
-from django.conf import settings
-from django.utils import timezone, translation
-
-from oogst.participants import disclosure
 
 from . import blocks, pdf, word
 
@@ -28,54 +24,6 @@ class EndReport:
     zrm: list  # (domain, [(label, value)])
     evaluatie: str
     aanbevelingen: str
-
-
-def build(monitor, today=None) -> EndReport:
-    from oogst.documents.appendix import dutch_date
-
-    with translation.override("nl"):
-        figures = disclosure.for_monitor(monitor, today=today)
-        if figures.refused:
-            too_few = f"minder dan {disclosure.MIN_GROUP}"
-            reach = [("Deelnemers bereikt", too_few)]
-        else:
-            reach = [
-                ("Deelnemers bereikt", str(figures.reach)),
-                ("Streefaantal", str(figures.target or "niet vastgelegd")),
-            ]
-            if figures.reach_percent is not None:
-                reach.append(
-                    ("Bereik ten opzichte van het streefaantal", f"{figures.reach_percent}%")
-                )
-            split = disclosure.labelled(figures, "reach")
-            reach += (
-                [("Nog actief", str(split[0][1])), ("Uitgestroomd", str(split[1][1]))]
-                if split
-                else [("Nog actief en uitgestroomd", NOT_SHOWN)]
-            )
-
-        def rows(name):
-            if figures.refused:
-                return [("Niet getoond", f"minder dan {disclosure.MIN_GROUP} deelnemers")]
-            table = disclosure.labelled(figures, name)
-            if table is None:
-                return [("Niet getoond", NOT_SHOWN)]
-            return [(label, str(value)) for label, value in table]
-
-        return EndReport(
-            title=f"Eindrapportage {monitor.pilot.name}",
-            municipality=settings.OOGST_MUNICIPALITY,
-            partner=monitor.partner.name,
-            date=dutch_date(today or timezone.localdate()),
-            doel=monitor.pilot.doel,
-            reach=reach,
-            phases=rows("phases"),
-            ladder=rows("movement"),
-            outcomes=rows("outcomes"),
-            zrm=[(str(label), rows(f"zrm:{domain}")) for domain, label in figures.layout.zrm],
-            evaluatie=monitor.evaluatie,
-            aanbevelingen=monitor.aanbevelingen,
-        )
 
 
 def sections(report: EndReport) -> list[tuple[str, list]]:

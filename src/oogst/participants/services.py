@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 
 from auditlog.context import set_extra_data
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from . import disclosure
 from .models import (
     DEFAULT_ACTIVITY_TYPES,
     PERSONAL_FIELDS,
@@ -365,3 +367,56 @@ def apply_retention(*, months: int, today=None, dry_run=False) -> RetentionRepor
                 anonymise(participant=participant, reason=AccessReason.BEWAARTERMIJN)
                 report.anonymised += 1
     return report
+
+
+# --- The end report ---------------------------------------------------------------------------
+
+
+def end_report(monitor, *, today=None):
+    """The end report's content (documents.end_report.EndReport) as disclosure allows."""
+    from oogst.documents.appendix import dutch_date
+    from oogst.documents.end_report import NOT_SHOWN, EndReport
+
+    with translation.override("nl"):
+        figures = disclosure.for_monitor(monitor, today=today)
+        if figures.refused:
+            too_few = f"minder dan {disclosure.MIN_GROUP}"
+            reach = [("Deelnemers bereikt", too_few)]
+        else:
+            reach = [
+                ("Deelnemers bereikt", str(figures.reach)),
+                ("Streefaantal", str(figures.target or "niet vastgelegd")),
+            ]
+            if figures.reach_percent is not None:
+                reach.append(
+                    ("Bereik ten opzichte van het streefaantal", f"{figures.reach_percent}%")
+                )
+            split = disclosure.labelled(figures, "reach")
+            reach += (
+                [("Nog actief", str(split[0][1])), ("Uitgestroomd", str(split[1][1]))]
+                if split
+                else [("Nog actief en uitgestroomd", NOT_SHOWN)]
+            )
+
+        def rows(name):
+            if figures.refused:
+                return [("Niet getoond", f"minder dan {disclosure.MIN_GROUP} deelnemers")]
+            table = disclosure.labelled(figures, name)
+            if table is None:
+                return [("Niet getoond", NOT_SHOWN)]
+            return [(label, str(value)) for label, value in table]
+
+        return EndReport(
+            title=f"Eindrapportage {monitor.pilot.name}",
+            municipality=settings.OOGST_MUNICIPALITY,
+            partner=monitor.partner.name,
+            date=dutch_date(today or timezone.localdate()),
+            doel=monitor.pilot.doel,
+            reach=reach,
+            phases=rows("phases"),
+            ladder=rows("movement"),
+            outcomes=rows("outcomes"),
+            zrm=[(str(label), rows(f"zrm:{domain}")) for domain, label in figures.layout.zrm],
+            evaluatie=monitor.evaluatie,
+            aanbevelingen=monitor.aanbevelingen,
+        )

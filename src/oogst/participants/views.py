@@ -160,7 +160,7 @@ def end_report_download(request, slug, fmt):
     from oogst.documents.download import download_response
 
     monitor = _monitor_with_aggregates(request, slug)
-    report = end_report.build(monitor)
+    report = services.end_report(monitor)
     render = end_report.render_pdf if fmt == "pdf" else end_report.render_docx
     return download_response(render(report), filename=f"eindrapport-{slug}", fmt=fmt)
 

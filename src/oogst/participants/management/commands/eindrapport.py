@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from oogst.documents import end_report
 from oogst.documents.appendix import write_atomically
+from oogst.participants import services
 from oogst.participants.models import Monitor
 
 
@@ -25,7 +26,7 @@ class Command(BaseCommand):
         path = Path(output)
         if not path.parent.is_dir():
             raise CommandError(f"Folder {path.parent} does not exist.")
-        report = end_report.build(monitor)
+        report = services.end_report(monitor)
         data = end_report.render_pdf(report) if format == "pdf" else end_report.render_docx(report)
         write_atomically(path, data)
         self.stdout.write(f"Wrote {path} ({len(data) // 1024} KB).")
