@@ -31,6 +31,7 @@ demo: install
 test: install-test
 	bash scripts/check-system-packages.sh
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/oogst makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 
