@@ -7,6 +7,7 @@ from dateutil.relativedelta import relativedelta
 from django.db import transaction
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import (
     DEFAULT_ACTIVITY_TYPES,
@@ -17,10 +18,16 @@ from .models import (
     AccessReason,
     ActivityType,
     Monitor,
+    MonitorTransfer,
     Participant,
     Phase,
+    TransferStatus,
     empty_value,
 )
+
+
+class TransferError(Exception):
+    """A transfer step that is not allowed; the message is for the user."""
 
 
 def log_access(*, user, participant, action, reason, detail=""):
@@ -92,13 +99,30 @@ def set_up_monitor(*, pilot, partner, code_prefix, target=None, phase_preset="pi
     return monitor
 
 
+def holds_records(monitor) -> bool:
+    """Whether the monitor has participant records (anonymised ones count: they are its data)."""
+    return monitor.pk is not None and Participant.objects.filter(monitor=monitor).exists()
+
+
 @transaction.atomic
 def save_settings(*, monitor, switched_off: list[str]) -> int:
     """Save the monitor; erase the values of personal fields the pilot no longer records.
 
     Returns how many participant records lost a value. Data minimisation: a field the pilot
     does not need is not kept "just in case".
+
+    The recording organisation of a monitor with records never changes here: that would hand
+    the records to another organisation unasked (see propose_transfer).
     """
+    if monitor.pk is not None:
+        stored = Monitor.objects.select_for_update().get(pk=monitor.pk)
+        if stored.partner_id != monitor.partner_id and holds_records(monitor):
+            raise TransferError(
+                _(
+                    "This pilot has participant records: propose a transfer to the other "
+                    "organisation instead."
+                )
+            )
     monitor.save()
     cleared = 0
     for name in switched_off:
@@ -108,6 +132,116 @@ def save_settings(*, monitor, switched_off: list[str]) -> int:
         filled = Participant.objects.filter(monitor=monitor).exclude(**{name: empty})
         cleared += filled.update(**{name: empty})
     return cleared
+
+
+# --- Handing the records to another organisation ----------------------------------------------
+
+
+def open_transfer(monitor) -> MonitorTransfer | None:
+    return monitor.transfers.filter(status=TransferStatus.PROPOSED).first()
+
+
+@transaction.atomic
+def propose_transfer(*, actor, monitor, to_partner, reason: str) -> MonitorTransfer:
+    """Step one: the pilot's editor asks the current organisation to hand its records over."""
+    if not (actor.is_municipal and actor.can_edit_pilot(monitor.pilot)):
+        raise TransferError(_("Only an editor of this pilot may propose a transfer."))
+    monitor = Monitor.objects.select_for_update().get(pk=monitor.pk)
+    if not reason.strip():
+        raise TransferError(_("Say why the records should move."))
+    if to_partner.pk == monitor.partner_id:
+        raise TransferError(_("Choose another organisation than the current one."))
+    if not to_partner.active:
+        raise TransferError(_("This organisation is no longer active."))
+    if open_transfer(monitor) is not None:
+        raise TransferError(_("A transfer of this pilot's records is already waiting."))
+    return MonitorTransfer.objects.create(
+        monitor=monitor,
+        from_partner_id=monitor.partner_id,
+        to_partner=to_partner,
+        reason=reason.strip(),
+        proposed_by=actor,
+    )
+
+
+def _lock_open_transfer(transfer) -> MonitorTransfer:
+    transfer = (
+        MonitorTransfer.objects.select_for_update()
+        .select_related("monitor", "from_partner", "to_partner")
+        .get(pk=transfer.pk)
+    )
+    if not transfer.is_open:
+        raise TransferError(_("This transfer was already decided."))
+    return transfer
+
+
+def _may_decide(actor, transfer) -> bool:
+    """Only staff of the organisation that holds the records decide to hand them over."""
+    return (
+        actor.is_partner
+        and actor.partner_id == transfer.from_partner_id
+        and transfer.monitor.partner_id == transfer.from_partner_id
+        and transfer.from_partner.active
+    )
+
+
+@transaction.atomic
+def accept_transfer(*, actor, transfer, reason: str = "") -> MonitorTransfer:
+    """Step two: the current organisation agrees; the records move and each move is logged."""
+    transfer = _lock_open_transfer(transfer)
+    if not _may_decide(actor, transfer):
+        raise TransferError(_("Only staff of the organisation holding the records may accept."))
+    monitor = Monitor.objects.select_for_update().get(pk=transfer.monitor_id)
+    detail = f"{transfer.from_partner.name} → {transfer.to_partner.name}"
+    moved = 0
+    for participant in (
+        Participant.objects.filter(monitor=monitor).select_related("monitor").order_by("pk")
+    ):
+        # Logged under the organisation that handed the record over, before it moves.
+        log_access(
+            user=actor,
+            participant=participant,
+            action=AccessAction.TRANSFER,
+            reason=AccessReason.OVERDRACHT,
+            detail=detail,
+        )
+        moved += 1
+    monitor.partner_id = transfer.to_partner_id
+    monitor.save(update_fields=["partner"])
+    transfer.status = TransferStatus.ACCEPTED
+    transfer.decided_by = actor
+    transfer.decided_at = timezone.now()
+    transfer.decision_reason = reason.strip()
+    transfer.records_moved = moved
+    transfer.save()
+    return transfer
+
+
+@transaction.atomic
+def decline_transfer(*, actor, transfer, reason: str) -> MonitorTransfer:
+    transfer = _lock_open_transfer(transfer)
+    if not _may_decide(actor, transfer):
+        raise TransferError(_("Only staff of the organisation holding the records may decline."))
+    if not reason.strip():
+        raise TransferError(_("Say why you decline the transfer."))
+    transfer.status = TransferStatus.DECLINED
+    transfer.decided_by = actor
+    transfer.decided_at = timezone.now()
+    transfer.decision_reason = reason.strip()
+    transfer.save()
+    return transfer
+
+
+@transaction.atomic
+def withdraw_transfer(*, actor, transfer) -> MonitorTransfer:
+    transfer = _lock_open_transfer(transfer)
+    if not (actor.is_municipal and actor.can_edit_pilot(transfer.monitor.pilot)):
+        raise TransferError(_("Only an editor of this pilot may withdraw the proposal."))
+    transfer.status = TransferStatus.WITHDRAWN
+    transfer.decided_by = actor
+    transfer.decided_at = timezone.now()
+    transfer.save()
+    return transfer
 
 
 # --- Recording --------------------------------------------------------------------------------
