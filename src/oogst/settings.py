@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Partner organisation staff reach only the participant pages of their own organisation.
     "oogst.participants.middleware.PartnerScopeMiddleware",
+    # Pages and downloads with participant data are never stored by a browser or proxy.
+    "oogst.participants.middleware.NoStoreParticipantDataMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the outcome of every login attempt.

@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "oogst.accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from . import models
+
+        # Who gave whom which role and organisation: a partner account opens participant
+        # records, so creating or changing one must be traceable. Passwords are never logged.
+        auditlog.register(
+            models.User,
+            include_fields=[
+                "username",
+                "first_name",
+                "last_name",
+                "email",
+                "role",
+                "partner",
+                "is_active",
+            ],
+        )

@@ -1,3 +1,5 @@
+from auditlog.context import set_actor
+from auditlog.models import LogEntry
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +27,8 @@ def user_create(request):
     _require_user_manager(request)
     form = UserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        password = services.create_user_with_password(form.save(commit=False))
+        with set_actor(request.user, remote_addr=request.META.get("REMOTE_ADDR")):
+            password = services.create_user_with_password(form.save(commit=False))
         # Shown once, on the next page only; the beheerder hands it over.
         messages.warning(
             request,
@@ -42,10 +45,19 @@ def user_edit(request, pk):
     account = get_object_or_404(User, pk=pk)
     form = UserForm(request.POST or None, instance=account)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with set_actor(request.user, remote_addr=request.META.get("REMOTE_ADDR")):
+            form.save()
         messages.success(request, _("Account %(user)s saved.") % {"user": account.username})
         return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form, "account": account})
+    return render(
+        request,
+        "accounts/user_form.html",
+        {
+            "form": form,
+            "account": account,
+            "history": LogEntry.objects.get_for_object(account).select_related("actor"),
+        },
+    )
 
 
 @require_POST

@@ -43,12 +43,29 @@ def log_access(*, user, participant, action, reason, detail=""):
     )
 
 
+def log_list_view(*, user, participants) -> None:
+    """A list that shows names, phases and outcomes is a look at each record on it."""
+    AccessLogEntry.objects.bulk_create(
+        AccessLogEntry(
+            user=user,
+            participant=participant,
+            participant_code=participant.code or f"#{participant.pk}",
+            partner_id=participant.monitor.partner_id,
+            pilot_id=participant.monitor.pilot_id,
+            action=AccessAction.VIEW,
+            reason=AccessReason.BEGELEIDING,
+            detail="deelnemerslijst",
+        )
+        for participant in participants
+    )
+
+
 # --- Who may see what -------------------------------------------------------------------------
 
 
 def monitor_for_partner(user, slug) -> Monitor:
     """The monitor of pilot `slug` if `user` records its participants; 404 for everyone else."""
-    if not user.is_partner:
+    if not user.is_partner or not user.partner.active:
         raise Http404
     try:
         return Monitor.objects.select_related("pilot", "partner").get(
@@ -64,7 +81,7 @@ def participant_for(user, monitor, code, *, reason, action=AccessAction.VIEW) ->
     Municipal users never reach a record: the same 404 as for a code that does not exist, so a
     request tells nothing about whether a person is in the pilot.
     """
-    if not user.is_partner or monitor.partner_id != user.partner_id:
+    if not user.is_partner or monitor.partner_id != user.partner_id or not user.partner.active:
         raise Http404
     try:
         participant = Participant.objects.for_partner_user(user).get(monitor=monitor, code=code)
@@ -75,7 +92,9 @@ def participant_for(user, monitor, code, *, reason, action=AccessAction.VIEW) ->
 
 
 def can_see_aggregates(user, monitor) -> bool:
-    return user.is_municipal or (user.is_partner and user.partner_id == monitor.partner_id)
+    return user.is_municipal or (
+        user.is_partner and user.partner_id == monitor.partner_id and user.partner.active
+    )
 
 
 # --- Setting up a pilot's monitoring ----------------------------------------------------------

@@ -280,10 +280,12 @@ def participant_list(request, slug):
     participants = (
         Participant.objects.for_partner_user(request.user)
         .filter(monitor=monitor)
+        .select_related("monitor")
         .prefetch_related("steps__phase", "ladder_measurements")
         .order_by("exit_date", "code")
     )
     page = Paginator(participants, 100).get_page(request.GET.get("pagina"))
+    services.log_list_view(user=request.user, participants=page)
     rows = [
         {
             "participant": p,
