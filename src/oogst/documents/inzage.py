@@ -3,6 +3,10 @@
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+# The PDF lists the most recent accesses one by one and summarises the rest per month and kind,
+# so it stays a few pages however often the record was opened (the JSON holds every access).
+RECENT_ACCESSES = 25
+
 
 def render_html(record: dict) -> str:
     lists = [
@@ -23,10 +27,15 @@ def render_html(record: dict) -> str:
             ["Datum", "Activiteit"],
         ),
         (
-            "Wie heeft het dossier ingezien of gewijzigd",
+            "Inzage en wijzigingen per maand",
+            [(r["maand"], r["handeling"], r["aantal"]) for r in record["inzage_samenvatting"]],
+            ["Maand", "Handeling", "Aantal keer"],
+        ),
+        (
+            f"De laatste {RECENT_ACCESSES} keer dat het dossier is ingezien of gewijzigd",
             [
                 (r["wanneer"], r["wie"], r["handeling"], r["waarom"])
-                for r in record["inzage_in_dossier"]
+                for r in reversed(record["inzage_in_dossier"][-RECENT_ACCESSES:])
             ],
             ["Wanneer", "Wie", "Handeling", "Waarom"],
         ),

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -370,6 +372,19 @@ def inzage_record(participant) -> dict:
             if participant.exit_date
             else None
         ),
+        # Per month and kind: the PDF stays small however often the record was opened.
+        "inzage_samenvatting": [
+            {
+                "maand": row["month"].strftime("%Y-%m"),
+                "handeling": str(AccessAction(row["action"]).label),
+                "aantal": row["n"],
+            }
+            for row in AccessLogEntry.objects.filter(participant=participant)
+            .annotate(month=TruncMonth("at"))
+            .values("month", "action")
+            .annotate(n=Count("id"))
+            .order_by("month", "action")
+        ],
         "inzage_in_dossier": [
             {
                 "wanneer": entry.at.isoformat(timespec="minutes"),
