@@ -100,7 +100,7 @@ def test_one_round_that_fails_never_stops_the_others(
     with caplog.at_level(logging.ERROR), pytest.raises(CommandError, match="kapot"):
         call_command("herinneringen", stdout=io.StringIO())
     assert [m.subject for m in mail.outbox] == ["Oogst: Heel is geopend"]
-    assert "round %s failed" % rounds[0].pk in caplog.text
+    assert f"round {rounds[0].pk} failed" in caplog.text
 
 
 def test_a_mail_that_cannot_be_sent_is_tried_again_next_hour(
