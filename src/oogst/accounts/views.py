@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core.once import once_per_form
+
 from . import services
 from .forms import UserForm
 from .models import User
@@ -23,6 +25,7 @@ def user_list(request):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def user_create(request):
     _require_user_manager(request)
     form = UserForm(request.POST or None)

@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core.once import once_per_form
+
 from . import services
 from .forms import (
     AfdoeningsrondeForm,
@@ -61,6 +63,7 @@ def motion_detail(request, nummer):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def motion_edit(request, nummer=None):
     _require_manager(request)
     motion = get_object_or_404(Motion, nummer=nummer) if nummer else None
@@ -185,6 +188,7 @@ def memo_download(request, nummer, fmt):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def afdoeningsrondes(request):
     form = AfdoeningsrondeForm(request.POST or None)
     if request.method == "POST":
@@ -220,6 +224,7 @@ def afdoeningsronde(request, pk):
 
 
 @require_POST
+@once_per_form
 def afdoeningsronde_propose(request, pk):
     _require_manager(request)
     ronde = get_object_or_404(Afdoeningsronde, pk=pk)

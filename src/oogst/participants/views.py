@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core.once import once_per_form
 from oogst.pilots.models import Pilot
 
 from . import aggregates, services
@@ -143,6 +144,7 @@ def settings_edit(request, slug):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def transfer(request, slug):
     """The pilot editor's side of a transfer: propose, see the outcome, withdraw."""
     monitor = get_object_or_404(
@@ -302,6 +304,7 @@ def participant_list(request, slug):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def participant_create(request, slug):
     monitor = services.monitor_for_partner(request.user, slug)
     form = ParticipantForm(request.POST or None, monitor=monitor)
@@ -368,6 +371,7 @@ def participant_detail(request, slug, code):
 
 
 @require_POST
+@once_per_form
 def participant_add(request, slug, code, kind):
     monitor = services.monitor_for_partner(request.user, slug)
     if kind not in RECORD_FORMS or (kind == "zrm" and not monitor.zrm_domains):

@@ -61,3 +61,11 @@ def _list(items):
 def vague_date_description(parsed) -> str:
     lang = "en" if (get_language() or "nl").startswith("en") else "nl"
     return vague_dates.describe(parsed, lang=lang)
+
+
+@register.simple_tag
+def form_token():
+    """The hidden one-time token of a create form (see core/once.py)."""
+    from oogst.core import once
+
+    return mark_safe(f'<input type="hidden" name="{once.FIELD}" value="{once.new_token()}">')
