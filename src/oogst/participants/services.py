@@ -334,9 +334,19 @@ def measurement_due(participant, today=None) -> bool:
 # --- Inzage, erasure, retention ---------------------------------------------------------------
 
 
-def inzage_record(participant) -> dict:
-    """Everything Oogst holds about one participant, for a request for access (AVG art. 15)."""
+def inzage_record(participant, *, latest_accesses: int | None = None) -> dict:
+    """Everything Oogst holds about one participant, for a request for access (AVG art. 15).
+
+    Every access is listed unless `latest_accesses` limits the list to the most recent ones
+    (the PDF); the summary per month and kind always counts them all.
+    """
     monitor = participant.monitor
+    accesses = AccessLogEntry.objects.filter(participant=participant).select_related("user")
+    if latest_accesses is not None:
+        newest = accesses.order_by("-at", "-id")[:latest_accesses]
+        accesses = sorted(newest, key=lambda entry: (entry.at, entry.id))
+    else:
+        accesses = accesses.order_by("at", "id")
     return {
         "code": participant.code,
         "pilot": monitor.pilot.name,
@@ -392,9 +402,7 @@ def inzage_record(participant) -> dict:
                 "handeling": entry.get_action_display(),
                 "waarom": entry.get_reason_display(),
             }
-            for entry in AccessLogEntry.objects.filter(participant=participant)
-            .select_related("user")
-            .order_by("at", "id")
+            for entry in accesses
         ],
     }
 

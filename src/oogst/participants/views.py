@@ -423,13 +423,14 @@ def inzage_export(request, slug, code, fmt):
     participant = services.participant_for(
         request.user, monitor, code, reason=AccessReason.INZAGEVERZOEK, action=AccessAction.EXPORT
     )
-    record = services.inzage_record(participant)
     if fmt == "json":
+        record = services.inzage_record(participant)
         response = HttpResponse(
             json.dumps(record, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
         )
     else:
+        record = services.inzage_record(participant, latest_accesses=inzage.RECENT_ACCESSES)
         response = HttpResponse(inzage.render_pdf(record), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="inzage-{code}.{fmt}"'
     return response
