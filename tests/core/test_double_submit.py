@@ -140,3 +140,26 @@ def test_a_form_that_failed_validation_keeps_its_token_for_the_next_try(client, 
     response = client.post(url, {"name": "Tweede poging", "fase": "voorstel", "form_token": token})
     assert response.status_code == 302
     assert Pilot.objects.filter(name="Tweede poging").count() == 1
+
+
+def test_two_sends_at_the_same_moment_create_one_row(client, alice, programma, monkeypatch):
+    """The double click: the second send checks before the first has committed, sees nothing,
+    creates its pilot, and is undone by the token's unique constraint."""
+    from oogst.core import once
+
+    client.force_login(alice)
+    url = reverse("pilots:create")
+    data = {"name": "Tuinrangers", "fase": "voorstel", "programma": programma.pk}
+    first, _ = send_twice(client, url, url, data)  # the first send, committed
+    token = once.FormSubmission.objects.get().token
+    real = once._done
+    calls = []
+
+    def not_yet_committed(user, token):
+        calls.append(token)
+        return None if len(calls) == 1 else real(user, token)
+
+    monkeypatch.setattr(once, "_done", not_yet_committed)
+    late = client.post(url, {**data, "form_token": token})
+    assert late.status_code == 302 and late["Location"] == first["Location"]
+    assert Pilot.objects.filter(name="Tuinrangers").count() == 1

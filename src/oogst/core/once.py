@@ -29,6 +29,10 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def _done(user, token) -> FormSubmission | None:
+    return FormSubmission.objects.filter(user=user, token=token).first()
+
+
 def _replay(request, done: FormSubmission):
     messages.info(request, _("This form was already sent; nothing was created twice."))
     return redirect(done.result_url)
@@ -42,7 +46,7 @@ def once_per_form(view):
         token = request.POST.get(FIELD, "")[:64] if request.method == "POST" else ""
         if not token or not request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        done = FormSubmission.objects.filter(user=request.user, token=token).first()
+        done = _done(request.user, token)
         if done is not None:
             return _replay(request, done)
         try:
@@ -53,7 +57,8 @@ def once_per_form(view):
                         user=request.user, token=token, result_url=response["Location"][:500]
                     )
         except IntegrityError:
-            done = FormSubmission.objects.filter(user=request.user, token=token).first()
+            # The same form sent twice at once: the other send won; this one is undone.
+            done = _done(request.user, token)
             if done is None:
                 raise
             return _replay(request, done)
