@@ -143,3 +143,19 @@ def test_a_reader_cannot_propose_a_transfer(client, dave, monitor, people, other
     )
     assert response.status_code == 403
     assert not MonitorTransfer.objects.exists()
+
+
+def test_the_editor_withdraws_a_proposal_and_the_organisation_can_no_longer_accept_it(
+    client, alice, monitor, people, other_partner, pia
+):
+    transfer = services.propose_transfer(
+        actor=alice, monitor=monitor, to_partner=other_partner, reason="Vergissing"
+    )
+    client.force_login(alice)
+    client.post(reverse("participants:transfer", args=[SLUG]), {"withdraw": "1"})
+    transfer.refresh_from_db()
+    assert transfer.status == TransferStatus.WITHDRAWN
+    with pytest.raises(services.TransferError):
+        services.accept_transfer(actor=pia, transfer=transfer)
+    monitor.refresh_from_db()
+    assert monitor.partner.name == "Stichting Piëzo"

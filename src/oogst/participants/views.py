@@ -33,6 +33,7 @@ from .models import (
     Monitor,
     MonitorTransfer,
     Participant,
+    TransferStatus,
 )
 
 # --- Municipal side: aggregates, settings and the end report ----------------------------------
@@ -232,7 +233,7 @@ def home(request):
         raise Http404
     monitors = Monitor.objects.filter(partner_id=request.user.partner_id).select_related("pilot")
     transfers = MonitorTransfer.objects.filter(
-        from_partner_id=request.user.partner_id, status="proposed"
+        from_partner_id=request.user.partner_id, status=TransferStatus.PROPOSED
     ).select_related("monitor__pilot", "to_partner", "proposed_by")
     return render(request, "participants/home.html", {"monitors": monitors, "transfers": transfers})
 
