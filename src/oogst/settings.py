@@ -4,6 +4,7 @@ See docs/settings.md for the full reference. A value can also be read from a fil
 setting NAME_FILE (for Docker/Kubernetes secrets), e.g. SECRET_KEY_FILE=/run/secrets/key.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
@@ -93,7 +94,18 @@ INSTALLED_APPS = [
     "oogst.cli",
 ]
 
+# OOGST_TRUSTED_PROXIES: comma-separated addresses or networks of the reverse proxies in front
+# of Oogst. Only their X-Forwarded-For / X-Forwarded-Proto are believed; default: nobody's.
+OOGST_TRUSTED_PROXIES = env.list("OOGST_TRUSTED_PROXIES", default=[])
+for _proxy in OOGST_TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"OOGST_TRUSTED_PROXIES: not an address: {_proxy!r}") from None
+
 MIDDLEWARE = [
+    # First: every later step (HTTPS redirect, lockout, audit) sees the settled client address.
+    "oogst.core.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,6 +119,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Partner organisation staff reach only the participant pages of their own organisation.
     "oogst.participants.middleware.PartnerScopeMiddleware",
+    # Pages and downloads with participant data are never stored by a browser or proxy.
+    "oogst.participants.middleware.NoStoreParticipantDataMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the outcome of every login attempt.
@@ -136,6 +150,12 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 # AXES_COOLOFF_MINUTES: how long a lockout lasts.
 AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", default=15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# OOGST_LOGIN_FAILURES_PER_ADDRESS: failed logins from one address, across all user names,
+# before that address is locked out (against password spraying; see accounts/lockout.py).
+OOGST_LOGIN_FAILURES_PER_ADDRESS = env.int("OOGST_LOGIN_FAILURES_PER_ADDRESS", default=20)
+AXES_HANDLER = "oogst.accounts.lockout.AddressAwareAxesHandler"
+# The address TrustedProxyMiddleware settled; never X-Forwarded-For as sent.
+AXES_CLIENT_IP_CALLABLE = "oogst.core.proxies.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 

@@ -118,6 +118,15 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
     Memo.objects.create(motion=motion, onderwerp="Afdoening motie 2411-62")
     # Whose password the reset page resets: nobody else's session depends on it.
     someone = User.objects.create_user("iemand", role=Role.LEZER)
+    from oogst.participants.models import MonitorTransfer
+
+    transfer = MonitorTransfer.objects.create(
+        monitor=monitor,
+        from_partner=own,
+        to_partner=other,
+        reason="Ander contract",
+        proposed_by=carol,
+    )
     pilot, code = alices_pilot.slug, person.code
     kwargs = {
         "pilots:export": {"fmt": "csv"},
@@ -159,6 +168,8 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "participants:add": {"slug": pilot, "code": code, "kind": "meting"},
         "participants:inzage": {"slug": pilot, "code": code, "fmt": "json"},
         "participants:erase": {"slug": pilot, "code": code},
+        "participants:transfer": {"slug": pilot},
+        "participants:transfer_decide": {"slug": pilot, "pk": transfer.pk},
         "accounts:user_edit": {"pk": someone.pk},
         "accounts:user_reset_password": {"pk": someone.pk},
         "pilots:reference_list": {"kind": "programmas"},

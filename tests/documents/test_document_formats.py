@@ -82,6 +82,7 @@ def a_record(notities="Belt liever dan te mailen."):
         "zelfredzaamheidsmatrix": [],
         "activiteiten": [{"datum": "2025-02-01", "activiteit": "Taalles"}],
         "uitstroom": None,
+        "inzage_samenvatting": [{"maand": "2025-03", "handeling": "inzage", "aantal": 1}],
         "inzage_in_dossier": [
             {"wanneer": "2025-03-01T10:00", "wie": "Bob", "handeling": "inzage", "waarom": "x"}
         ],
@@ -116,7 +117,8 @@ PDFS = {
         "Inzage gegevens deelnemer P-7KQ2",
         ["Inzage gegevens deelnemer P-7KQ2", "Gegevens", "A. de Vries", "Belt liever",
          "Fasen", "Intake", "Participatieladder", "Sociaal", "Activiteiten", "Taalles",
-         "Wie heeft het dossier ingezien of gewijzigd", "Bob"],
+         "Inzage en wijzigingen per maand", "2025-03",
+         "keer dat het dossier is ingezien of gewijzigd", "Bob"],
     ),
 }  # fmt: skip
 

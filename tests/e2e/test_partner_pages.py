@@ -82,3 +82,33 @@ def test_the_figures_page_passes_axe(page, live_server, demo):
     assert axe_violations(page) == [], "filtered figures page with tables withheld"
     page.goto(f"{live_server.url}/pilots/voorbeeld-deelnemersmonitor/deelnemers/instellingen/")
     assert axe_violations(page) == [], "settings page"
+
+
+def test_a_transfer_is_proposed_and_accepted_in_the_browser(page, live_server, demo):
+    from oogst.participants.models import MonitorTransfer
+    from oogst.pilots.models import Partner
+
+    Partner.objects.get_or_create(name="Andere Stichting (fictief)")
+    log_in(page, live_server, "coordinator", "coordinator-password-123")
+    page.goto(f"{live_server.url}/pilots/voorbeeld-deelnemersmonitor/deelnemers/instellingen/")
+    page.get_by_role("link", name="De deelnemersdossiers overdragen").click()
+    assert axe_violations(page) == [], "transfer proposal page"
+    page.get_by_label("Organisatie die de deelnemers gaat bijhouden").select_option(
+        label="Andere Stichting (fictief)"
+    )
+    page.get_by_label("Reden").fill("De stichting stopt met dit project.")
+    page.get_by_role("button", name="Voorstellen", exact=True).click()
+    page.get_by_text("Wacht op een besluit").wait_for()
+    assert axe_violations(page) == [], "transfer waiting"
+
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill("partner")
+    page.get_by_label("Wachtwoord").fill("partner-password-123")
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(f"{live_server.url}/deelnemers/")
+    page.get_by_role("link", name="de dossiers overdragen aan Andere Stichting").click()
+    assert axe_violations(page) == [], "transfer decision page"
+    page.get_by_role("button", name="Aanvaarden: dossiers overdragen").click()
+    page.get_by_text("De dossiers zijn overgedragen").wait_for()
+    assert MonitorTransfer.objects.get().records_moved == 40

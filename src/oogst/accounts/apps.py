@@ -11,6 +11,17 @@ class AccountsConfig(AppConfig):
 
         from . import models
 
-        # Who got which role, who was deactivated, who was bound to which partner organisation:
-        # the one history. Password hashes and login times are not history.
-        auditlog.register(models.User, exclude_fields=["password", "last_login"])
+        # Who gave whom which role and organisation (a partner account opens participant
+        # records), who was deactivated: the one history. Passwords are never logged.
+        auditlog.register(
+            models.User,
+            include_fields=[
+                "username",
+                "first_name",
+                "last_name",
+                "email",
+                "role",
+                "partner",
+                "is_active",
+            ],
+        )

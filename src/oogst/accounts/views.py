@@ -1,8 +1,12 @@
+from auditlog.context import set_actor
+from auditlog.models import LogEntry
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from oogst.core.once import once_per_form
 
 from . import services
 from .forms import UserForm
@@ -21,11 +25,13 @@ def user_list(request):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def user_create(request):
     _require_user_manager(request)
     form = UserForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        password = services.create_user_with_password(form.save(commit=False))
+        with set_actor(request.user, remote_addr=request.META.get("REMOTE_ADDR")):
+            password = services.create_user_with_password(form.save(commit=False))
         # Shown once, on the next page only; the beheerder hands it over.
         messages.warning(
             request,
@@ -42,10 +48,19 @@ def user_edit(request, pk):
     account = get_object_or_404(User, pk=pk)
     form = UserForm(request.POST or None, instance=account)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with set_actor(request.user, remote_addr=request.META.get("REMOTE_ADDR")):
+            form.save()
         messages.success(request, _("Account %(user)s saved.") % {"user": account.username})
         return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form, "account": account})
+    return render(
+        request,
+        "accounts/user_form.html",
+        {
+            "form": form,
+            "account": account,
+            "history": LogEntry.objects.get_for_object(account).select_related("actor"),
+        },
+    )
 
 
 @require_POST

@@ -11,6 +11,10 @@ from django.utils import timezone
 
 from . import blocks, pdf
 
+# The PDF lists the most recent accesses one by one and summarises the rest per month and kind,
+# so it stays a few pages however often the record was opened (the JSON holds every access).
+RECENT_ACCESSES = 25
+
 INTRO = (
     "Dit overzicht bevat alle gegevens die Oogst over deze deelnemer bewaart (AVG artikel 15), "
     "en wie het dossier wanneer heeft ingezien."
@@ -37,11 +41,16 @@ def lists(record: dict) -> list[tuple[str, list[str], list[tuple]]]:
             [(r["datum"], r["activiteit"]) for r in record["activiteiten"]],
         ),
         (
-            "Wie heeft het dossier ingezien of gewijzigd",
+            "Inzage en wijzigingen per maand",
+            ["Maand", "Handeling", "Aantal keer"],
+            [(r["maand"], r["handeling"], r["aantal"]) for r in record["inzage_samenvatting"]],
+        ),
+        (
+            f"De laatste {RECENT_ACCESSES} keer dat het dossier is ingezien of gewijzigd",
             ["Wanneer", "Wie", "Handeling", "Waarom"],
             [
                 (r["wanneer"], r["wie"], r["handeling"], r["waarom"])
-                for r in record["inzage_in_dossier"]
+                for r in reversed(record["inzage_in_dossier"][-RECENT_ACCESSES:])
             ],
         ),
     ]

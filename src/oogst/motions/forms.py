@@ -16,7 +16,18 @@ from .models import (
 )
 
 
-class MotionForm(NLDesignFormMixin, forms.ModelForm):
+class VersionedForm(NLDesignFormMixin, forms.ModelForm):
+    """Carries the version the editor saw, so a save over someone else's edit is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class MotionForm(VersionedForm):
     class Meta:
         model = Motion
         fields = [
@@ -93,7 +104,7 @@ class DecisionForm(NLDesignFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), required=False, max_length=5000)
 
 
-class MemoForm(NLDesignFormMixin, forms.ModelForm):
+class MemoForm(VersionedForm):
     class Meta:
         model = Memo
         fields = [

@@ -92,6 +92,8 @@ class Motion(models.Model):
         Pilot, verbose_name=_("pilots"), related_name="motions", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking, as for pilots: a save from a stale form is refused (services.py).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = MotionQuerySet.as_manager()
 
@@ -219,6 +221,7 @@ class Memo(models.Model):
     contact_telefoon = models.CharField(_("telephone"), max_length=50, blank=True)
     contact_email = models.EmailField(_("e-mail address"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         verbose_name = _("memo")

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oogst.core import permissions
+from oogst.pilots.services import Change, changes_since
 
 from .models import (
     Afdoeningsronde,
@@ -20,6 +21,62 @@ from .models import (
 
 class MotionError(Exception):
     """A step that is not allowed; the message is for the user."""
+
+
+class StaleEdit(Exception):
+    """The motion or memo was saved by someone else after the editor opened the form."""
+
+    def __init__(self, obj, changes: list[Change]):
+        super().__init__(f"{type(obj).__name__} {obj.pk} changed since the form was opened")
+        self.obj = obj
+        self.changes = changes
+
+
+def _claim_version(model, obj, expected_version: int) -> None:
+    """Lock the row and move it to the next version, or raise StaleEdit.
+
+    As for pilots: SELECT ... FOR UPDATE on PostgreSQL, SQLite's IMMEDIATE transactions take
+    the write lock up front, so of two saves of the same version exactly one wins.
+    """
+    current = model.objects.select_for_update().filter(pk=obj.pk).values_list("version", flat=True)
+    if current.first() != expected_version:
+        raise StaleEdit(obj, changes_since(obj, expected_version))
+    obj.version = expected_version + 1
+
+
+@transaction.atomic
+def save_motion(*, actor, form, documents, expected_version: int | None) -> Motion:
+    """Save the motion form and its documents; an edit from a stale form is refused."""
+    motion = form.save(commit=False)
+    if motion.pk is not None:
+        _claim_version(Motion, motion, expected_version or 0)
+    with set_actor(actor):
+        motion.save()
+        form.save_m2m()
+        documents.instance = motion
+        documents.save()
+    return motion
+
+
+@transaction.atomic
+def save_memo(*, actor, form, sections, expected_version: int | None) -> Memo:
+    """Save the memo form and its sections; an edit from a stale form is refused.
+
+    Any save moves the memo to a new version, also one that changes only its sections.
+    """
+    memo = form.save(commit=False)
+    if memo.pk is not None:
+        _claim_version(Memo, memo, expected_version or 0)
+    else:
+        existing = Memo.objects.select_for_update().filter(motion_id=memo.motion_id).first()
+        if existing is not None:
+            # Someone else wrote the first version of this memo meanwhile.
+            raise StaleEdit(existing, changes_since(existing, 0))
+    with set_actor(actor):
+        memo.save()
+        sections.instance = memo
+        sections.save()
+    return memo
 
 
 def _require_manager(actor):

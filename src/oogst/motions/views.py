@@ -1,10 +1,10 @@
-from auditlog.context import set_actor
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from oogst.core.once import once_per_form
 
 from . import services
 from .forms import (
@@ -62,20 +62,38 @@ def motion_detail(request, nummer):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def motion_edit(request, nummer=None):
     _require_manager(request)
     motion = get_object_or_404(Motion, nummer=nummer) if nummer else None
     form = MotionForm(request.POST or None, instance=motion)
     documents = MotionDocumentFormSet(request.POST or None, instance=motion, prefix="documents")
+    stale = None
     if request.method == "POST" and form.is_valid() and documents.is_valid():
-        with transaction.atomic(), set_actor(request.user):
-            motion = form.save()
-            documents.instance = motion
-            documents.save()
-        messages.success(request, _("Motion %(nummer)s was saved.") % {"nummer": motion.nummer})
-        return redirect(motion)
+        try:
+            saved = services.save_motion(
+                actor=request.user,
+                form=form,
+                documents=documents,
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.StaleEdit as conflict:
+            stale = conflict.changes
+            # Keep what the user typed; the next save deliberately overwrites the version
+            # they have now seen.
+            current = Motion.objects.get(pk=motion.pk)
+            data = request.POST.copy()
+            data["version"] = current.version
+            form = MotionForm(data, instance=current)
+            documents = MotionDocumentFormSet(data, instance=current, prefix="documents")
+            form.is_valid()
+        else:
+            messages.success(request, _("Motion %(nummer)s was saved.") % {"nummer": saved.nummer})
+            return redirect(saved)
     return render(
-        request, "motions/form.html", {"form": form, "documents": documents, "motion": motion}
+        request,
+        "motions/form.html",
+        {"form": form, "documents": documents, "motion": motion, "stale": stale},
     )
 
 
@@ -139,15 +157,30 @@ def memo_edit(request, nummer):
     )
     form = MemoForm(request.POST or None, instance=memo)
     sections = MemoSectionFormSet(request.POST or None, instance=memo)
+    stale = None
     if request.method == "POST" and form.is_valid() and sections.is_valid():
-        with transaction.atomic(), set_actor(request.user):
-            memo = form.save()
-            sections.instance = memo
-            sections.save()
-        messages.success(request, _("The memo was saved."))
-        return redirect(motion)
+        try:
+            services.save_memo(
+                actor=request.user,
+                form=form,
+                sections=sections,
+                expected_version=form.cleaned_data["version"],
+            )
+        except services.StaleEdit as conflict:
+            stale = conflict.changes
+            current = Memo.objects.get(motion=motion)
+            data = request.POST.copy()
+            data["version"] = current.version
+            form = MemoForm(data, instance=current)
+            sections = MemoSectionFormSet(data, instance=current)
+            form.is_valid()
+        else:
+            messages.success(request, _("The memo was saved."))
+            return redirect(motion)
     return render(
-        request, "motions/memo_form.html", {"form": form, "sections": sections, "motion": motion}
+        request,
+        "motions/memo_form.html",
+        {"form": form, "sections": sections, "motion": motion, "stale": stale},
     )
 
 
@@ -163,6 +196,7 @@ def memo_download(request, nummer, fmt):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def afdoeningsrondes(request):
     form = AfdoeningsrondeForm(request.POST or None)
     if request.method == "POST":
@@ -198,6 +232,7 @@ def afdoeningsronde(request, pk):
 
 
 @require_POST
+@once_per_form
 def afdoeningsronde_propose(request, pk):
     _require_manager(request)
     ronde = get_object_or_404(Afdoeningsronde, pk=pk)

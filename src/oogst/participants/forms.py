@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from oogst.core.forms import NLDesignFormMixin
+from oogst.pilots.models import Partner
 
 from .models import (
     DEFAULT_ACTIVITY_TYPES,
@@ -85,6 +86,19 @@ class MonitorForm(NLDesignFormMixin, forms.ModelForm):
             )
             self.fields["activities_text"].initial = "\n".join(DEFAULT_ACTIVITY_TYPES)
         self.fields["code_prefix"].widget.attrs["pattern"] = "[A-Za-z]{1,6}"
+        self._lock_partner_when_records_exist()
+
+    def _lock_partner_when_records_exist(self):
+        """Changing the organisation would hand its records over: that is a transfer instead."""
+        from .services import holds_records
+
+        if holds_records(self.instance):
+            field = self.fields["partner"]
+            field.disabled = True
+            field.help_text = _(
+                "This pilot has participant records. To let another organisation record them, "
+                "propose a transfer; the current organisation must accept it."
+            )
 
     def clean_code_prefix(self):
         prefix = self.cleaned_data["code_prefix"].strip().upper()
@@ -280,3 +294,32 @@ class FilterForm(NLDesignFormMixin, forms.Form):
     def __init__(self, *args, views, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["groep"].choices = [(view.key, view.label) for view in views]
+
+
+class TransferProposalForm(NLDesignFormMixin, forms.Form):
+    to_partner = forms.ModelChoiceField(
+        label=_("Organisation that should record the participants"),
+        queryset=Partner.objects.none(),
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The current organisation reads this before it decides."),
+    )
+
+    def __init__(self, *args, monitor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_partner"].queryset = Partner.objects.filter(active=True).exclude(
+            pk=monitor.partner_id
+        )
+
+
+class TransferDecisionForm(NLDesignFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2_000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Needed when you decline."),
+    )

@@ -181,6 +181,83 @@ class ActivityType(models.Model):
         return {"monitor": self.monitor_id}
 
 
+class TransferStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+class MonitorTransfer(models.Model):
+    """A proposal to let another organisation record a monitor's participants, and its outcome.
+
+    Records are personal data held by the organisation that recorded them: they move only when
+    that organisation's staff accept. Every step stays here (who, when, from, to, why).
+    """
+
+    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE, related_name="transfers")
+    from_partner = models.ForeignKey(
+        "pilots.Partner",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("from organisation"),
+    )
+    to_partner = models.ForeignKey(
+        "pilots.Partner",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("to organisation"),
+    )
+    reason = models.TextField(_("reason"), max_length=2_000)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=TransferStatus.choices,
+        default=TransferStatus.PROPOSED,
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True, max_length=2_000)
+    records_moved = models.PositiveIntegerField(_("records moved"), default=0)
+
+    class Meta:
+        verbose_name = _("transfer of participant records")
+        verbose_name_plural = _("transfers of participant records")
+        ordering = ["-proposed_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["monitor"],
+                condition=Q(status="proposed"),
+                name="one_open_transfer_per_monitor",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["proposed", "accepted", "declined", "withdrawn"]),
+                name="transfer_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.monitor}: {self.from_partner} → {self.to_partner}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == TransferStatus.PROPOSED
+
+
 class ParticipantQuerySet(models.QuerySet):
     def identifiable(self):
         """Records that still belong to a known person; anonymised rows only feed aggregates."""
@@ -346,6 +423,7 @@ class AccessAction(models.TextChoices):
     EXPORT = "export", _("exported")
     ERASE = "erase", _("erased")
     ANONYMISE = "anonymise", _("anonymised (retention period)")
+    TRANSFER = "transfer", _("handed over to another organisation")
 
 
 class AccessReason(models.TextChoices):
@@ -355,6 +433,7 @@ class AccessReason(models.TextChoices):
     VERWIJDERVERZOEK = "verwijderverzoek", _("Request for erasure (AVG art. 17)")
     CORRECTIE = "correctie", _("Correction")
     BEWAARTERMIJN = "bewaartermijn", _("Retention period ended")
+    OVERDRACHT = "overdracht", _("Transfer to another organisation")
 
 
 class AccessLogQuerySet(models.QuerySet):

@@ -7,8 +7,11 @@ from auditlog.context import set_extra_data
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from . import disclosure
 from .models import (
@@ -20,14 +23,20 @@ from .models import (
     AccessReason,
     ActivityType,
     Monitor,
+    MonitorTransfer,
     Participant,
     Phase,
+    TransferStatus,
     empty_value,
 )
 
 
-def log_access(*, user, participant, action, reason, detail=""):
-    AccessLogEntry.objects.create(
+class TransferError(Exception):
+    """A transfer step that is not allowed; the message is for the user."""
+
+
+def _log_entry(*, user, participant, action, reason, detail="") -> AccessLogEntry:
+    return AccessLogEntry(
         user=user,
         subject_key=participant.log_key,
         participant_code=participant.code or f"#{participant.pk}",
@@ -39,12 +48,32 @@ def log_access(*, user, participant, action, reason, detail=""):
     )
 
 
+def log_access(*, user, participant, action, reason, detail=""):
+    _log_entry(
+        user=user, participant=participant, action=action, reason=reason, detail=detail
+    ).save()
+
+
+def log_list_view(*, user, participants) -> None:
+    """A list that shows names, phases and outcomes is a look at each record on it."""
+    AccessLogEntry.objects.bulk_create(
+        _log_entry(
+            user=user,
+            participant=participant,
+            action=AccessAction.VIEW,
+            reason=AccessReason.BEGELEIDING,
+            detail="deelnemerslijst",
+        )
+        for participant in participants
+    )
+
+
 # --- Who may see what -------------------------------------------------------------------------
 
 
 def monitor_for_partner(user, slug) -> Monitor:
     """The monitor of pilot `slug` if `user` records its participants; 404 for everyone else."""
-    if not user.is_partner:
+    if not user.is_partner or not user.partner.active:
         raise Http404
     try:
         return Monitor.objects.select_related("pilot", "partner").get(
@@ -60,7 +89,7 @@ def participant_for(user, monitor, code, *, reason, action=AccessAction.VIEW) ->
     Municipal users never reach a record: the same 404 as for a code that does not exist, so a
     request tells nothing about whether a person is in the pilot.
     """
-    if not user.is_partner or monitor.partner_id != user.partner_id:
+    if not user.is_partner or monitor.partner_id != user.partner_id or not user.partner.active:
         raise Http404
     try:
         participant = Participant.objects.for_partner_user(user).get(monitor=monitor, code=code)
@@ -71,7 +100,9 @@ def participant_for(user, monitor, code, *, reason, action=AccessAction.VIEW) ->
 
 
 def can_see_aggregates(user, monitor) -> bool:
-    return user.is_municipal or (user.is_partner and user.partner_id == monitor.partner_id)
+    return user.is_municipal or (
+        user.is_partner and user.partner_id == monitor.partner_id and user.partner.active
+    )
 
 
 # --- Setting up a pilot's monitoring ----------------------------------------------------------
@@ -93,6 +124,11 @@ def set_up_monitor(*, pilot, partner, code_prefix, target=None, phase_preset="pi
         ActivityType(monitor=monitor, name=name) for name in DEFAULT_ACTIVITY_TYPES
     )
     return monitor
+
+
+def holds_records(monitor) -> bool:
+    """Whether the monitor has participant records (anonymised ones count: they are its data)."""
+    return monitor.pk is not None and Participant.objects.filter(monitor=monitor).exists()
 
 
 class ReasonRequired(ValueError):
@@ -126,7 +162,19 @@ def save_settings(
     Switching a personal field on needs a reason (data minimisation: it must be needed).
     Returns how many participant records lost a value: a field the pilot does not need is not
     kept "just in case".
+
+    The recording organisation of a monitor with records never changes here: that would hand
+    the records to another organisation unasked (see propose_transfer).
     """
+    if monitor.pk is not None:
+        stored = Monitor.objects.select_for_update().get(pk=monitor.pk)
+        if stored.partner_id != monitor.partner_id and holds_records(monitor):
+            raise TransferError(
+                _(
+                    "This pilot has participant records: propose a transfer to the other "
+                    "organisation instead."
+                )
+            )
     reason = reason.strip()
     if switched_on(monitor) and not reason:
         raise ReasonRequired("Give a reason for switching on a personal field.")
@@ -177,6 +225,116 @@ def settings_history(monitor):
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )
+
+
+# --- Handing the records to another organisation ----------------------------------------------
+
+
+def open_transfer(monitor) -> MonitorTransfer | None:
+    return monitor.transfers.filter(status=TransferStatus.PROPOSED).first()
+
+
+@transaction.atomic
+def propose_transfer(*, actor, monitor, to_partner, reason: str) -> MonitorTransfer:
+    """Step one: the pilot's editor asks the current organisation to hand its records over."""
+    if not (actor.is_municipal and actor.can_edit_pilot(monitor.pilot)):
+        raise TransferError(_("Only an editor of this pilot may propose a transfer."))
+    monitor = Monitor.objects.select_for_update().get(pk=monitor.pk)
+    if not reason.strip():
+        raise TransferError(_("Say why the records should move."))
+    if to_partner.pk == monitor.partner_id:
+        raise TransferError(_("Choose another organisation than the current one."))
+    if not to_partner.active:
+        raise TransferError(_("This organisation is no longer active."))
+    if open_transfer(monitor) is not None:
+        raise TransferError(_("A transfer of this pilot's records is already waiting."))
+    return MonitorTransfer.objects.create(
+        monitor=monitor,
+        from_partner_id=monitor.partner_id,
+        to_partner=to_partner,
+        reason=reason.strip(),
+        proposed_by=actor,
+    )
+
+
+def _lock_open_transfer(transfer) -> MonitorTransfer:
+    transfer = (
+        MonitorTransfer.objects.select_for_update()
+        .select_related("monitor", "from_partner", "to_partner")
+        .get(pk=transfer.pk)
+    )
+    if not transfer.is_open:
+        raise TransferError(_("This transfer was already decided."))
+    return transfer
+
+
+def _may_decide(actor, transfer) -> bool:
+    """Only staff of the organisation that holds the records decide to hand them over."""
+    return (
+        actor.is_partner
+        and actor.partner_id == transfer.from_partner_id
+        and transfer.monitor.partner_id == transfer.from_partner_id
+        and transfer.from_partner.active
+    )
+
+
+@transaction.atomic
+def accept_transfer(*, actor, transfer, reason: str = "") -> MonitorTransfer:
+    """Step two: the current organisation agrees; the records move and each move is logged."""
+    transfer = _lock_open_transfer(transfer)
+    if not _may_decide(actor, transfer):
+        raise TransferError(_("Only staff of the organisation holding the records may accept."))
+    monitor = Monitor.objects.select_for_update().get(pk=transfer.monitor_id)
+    detail = f"{transfer.from_partner.name} → {transfer.to_partner.name}"
+    moved = 0
+    for participant in (
+        Participant.objects.filter(monitor=monitor).select_related("monitor").order_by("pk")
+    ):
+        # Logged under the organisation that handed the record over, before it moves.
+        log_access(
+            user=actor,
+            participant=participant,
+            action=AccessAction.TRANSFER,
+            reason=AccessReason.OVERDRACHT,
+            detail=detail,
+        )
+        moved += 1
+    monitor.partner_id = transfer.to_partner_id
+    monitor.save(update_fields=["partner"])
+    transfer.status = TransferStatus.ACCEPTED
+    transfer.decided_by = actor
+    transfer.decided_at = timezone.now()
+    transfer.decision_reason = reason.strip()
+    transfer.records_moved = moved
+    transfer.save()
+    return transfer
+
+
+@transaction.atomic
+def decline_transfer(*, actor, transfer, reason: str) -> MonitorTransfer:
+    transfer = _lock_open_transfer(transfer)
+    if not _may_decide(actor, transfer):
+        raise TransferError(_("Only staff of the organisation holding the records may decline."))
+    if not reason.strip():
+        raise TransferError(_("Say why you decline the transfer."))
+    transfer.status = TransferStatus.DECLINED
+    transfer.decided_by = actor
+    transfer.decided_at = timezone.now()
+    transfer.decision_reason = reason.strip()
+    transfer.save()
+    return transfer
+
+
+@transaction.atomic
+def withdraw_transfer(*, actor, transfer) -> MonitorTransfer:
+    transfer = _lock_open_transfer(transfer)
+    if not (actor.is_municipal and actor.can_edit_pilot(transfer.monitor.pilot)):
+        raise TransferError(_("Only an editor of this pilot may withdraw the proposal."))
+    transfer.status = TransferStatus.WITHDRAWN
+    transfer.decided_by = actor
+    transfer.decided_at = timezone.now()
+    transfer.save()
+    return transfer
 
 
 # --- Recording --------------------------------------------------------------------------------
@@ -248,9 +406,19 @@ def measurement_due(participant, today=None) -> bool:
 # --- Inzage, erasure, retention ---------------------------------------------------------------
 
 
-def inzage_record(participant) -> dict:
-    """Everything Oogst holds about one participant, for a request for access (AVG art. 15)."""
+def inzage_record(participant, *, latest_accesses: int | None = None) -> dict:
+    """Everything Oogst holds about one participant, for a request for access (AVG art. 15).
+
+    Every access is listed unless `latest_accesses` limits the list to the most recent ones
+    (the PDF); the summary per month and kind always counts them all.
+    """
     monitor = participant.monitor
+    accesses = AccessLogEntry.objects.for_participant(participant).select_related("user")
+    if latest_accesses is not None:
+        newest = accesses.order_by("-at", "-id")[:latest_accesses]
+        accesses = sorted(newest, key=lambda entry: (entry.at, entry.id))
+    else:
+        accesses = accesses.order_by("at", "id")
     return {
         "code": participant.code,
         "pilot": monitor.pilot.name,
@@ -286,6 +454,19 @@ def inzage_record(participant) -> dict:
             if participant.exit_date
             else None
         ),
+        # Per month and kind: the PDF stays small however often the record was opened.
+        "inzage_samenvatting": [
+            {
+                "maand": row["month"].strftime("%Y-%m"),
+                "handeling": str(AccessAction(row["action"]).label),
+                "aantal": row["n"],
+            }
+            for row in AccessLogEntry.objects.for_participant(participant)
+            .annotate(month=TruncMonth("at"))
+            .values("month", "action")
+            .annotate(n=Count("id"))
+            .order_by("month", "action")
+        ],
         "inzage_in_dossier": [
             {
                 "wanneer": entry.at.isoformat(timespec="minutes"),
@@ -293,9 +474,7 @@ def inzage_record(participant) -> dict:
                 "handeling": entry.get_action_display(),
                 "waarom": entry.get_reason_display(),
             }
-            for entry in AccessLogEntry.objects.for_participant(participant)
-            .select_related("user")
-            .order_by("at", "id")
+            for entry in accesses
         ],
     }
 

@@ -12,6 +12,7 @@ urlpatterns = [
         name="overview_export",
     ),
     path("pilots/<slug:slug>/deelnemers/instellingen/", views.settings_edit, name="settings"),
+    path("pilots/<slug:slug>/deelnemers/overdracht/", views.transfer, name="transfer"),
     path("pilots/<slug:slug>/deelnemers/eindrapport/", views.end_report_edit, name="end_report"),
     re_path(
         r"^pilots/(?P<slug>[-\w]+)/deelnemers/eindrapport\.(?P<fmt>docx|pdf)$",
@@ -21,6 +22,11 @@ urlpatterns = [
     # Partner side: the records.
     path("deelnemers/", views.home, name="home"),
     path("deelnemers/<slug:slug>/", views.participant_list, name="list"),
+    path(
+        "deelnemers/<slug:slug>/overdracht/<int:pk>/",
+        views.transfer_decide,
+        name="transfer_decide",
+    ),
     path("deelnemers/<slug:slug>/nieuw/", views.participant_create, name="create"),
     path("deelnemers/<slug:slug>/<str:code>/", views.participant_detail, name="detail"),
     path("deelnemers/<slug:slug>/<str:code>/bewerken/", views.participant_edit, name="edit"),

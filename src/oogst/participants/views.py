@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core.once import once_per_form
 from oogst.pilots.models import Pilot
 
 from . import disclosure, services
@@ -22,9 +23,19 @@ from .forms import (
     MonitorForm,
     ParticipantForm,
     StepForm,
+    TransferDecisionForm,
+    TransferProposalForm,
     ZrmForm,
 )
-from .models import AccessAction, AccessLogEntry, AccessReason, Monitor, Participant
+from .models import (
+    AccessAction,
+    AccessLogEntry,
+    AccessReason,
+    Monitor,
+    MonitorTransfer,
+    Participant,
+    TransferStatus,
+)
 
 # --- Municipal side: aggregates, settings and the end report ----------------------------------
 
@@ -114,16 +125,20 @@ def settings_edit(request, slug):
         monitor.target = pilot.target_participants
     form = MonitorForm(request.POST or None, instance=monitor)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            switched_off = form.switched_off()
-            cleared = services.save_settings(
-                monitor=form.save(commit=False),
-                switched_off=switched_off,
-                actor=request.user,
-                reason=form.cleaned_data["reason"],
-                phases=form.cleaned_data["phases_text"],
-                activities=form.cleaned_data["activities_text"],
-            )
+        try:
+            with transaction.atomic():
+                switched_off = form.switched_off()
+                cleared = services.save_settings(
+                    monitor=form.save(commit=False),
+                    switched_off=switched_off,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                    phases=form.cleaned_data["phases_text"],
+                    activities=form.cleaned_data["activities_text"],
+                )
+        except services.TransferError as refused:
+            messages.error(request, str(refused))
+            return redirect("participants:transfer", slug=pilot.slug)
         if cleared:
             messages.warning(
                 request,
@@ -136,7 +151,64 @@ def settings_edit(request, slug):
     return render(
         request,
         "participants/settings.html",
-        {"form": form, "pilot": pilot, "monitor": monitor, "history": history},
+        {
+            "form": form,
+            "pilot": pilot,
+            "monitor": monitor,
+            "history": history,
+            "holds_records": services.holds_records(monitor),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@once_per_form
+def transfer(request, slug):
+    """The pilot editor's side of a transfer: propose, see the outcome, withdraw."""
+    monitor = get_object_or_404(
+        Monitor.objects.select_related("pilot", "partner"), pilot__slug=slug
+    )
+    if not (request.user.is_municipal and request.user.can_edit_pilot(monitor.pilot)):
+        raise PermissionDenied
+    pending = services.open_transfer(monitor)
+    form = TransferProposalForm(
+        request.POST if request.method == "POST" and "withdraw" not in request.POST else None,
+        monitor=monitor,
+    )
+    if request.method == "POST":
+        try:
+            if "withdraw" in request.POST and pending is not None:
+                services.withdraw_transfer(actor=request.user, transfer=pending)
+                messages.success(request, _("The proposed transfer was withdrawn."))
+                return redirect("participants:transfer", slug=slug)
+            if form.is_valid():
+                services.propose_transfer(
+                    actor=request.user,
+                    monitor=monitor,
+                    to_partner=form.cleaned_data["to_partner"],
+                    reason=form.cleaned_data["reason"],
+                )
+                messages.success(
+                    request,
+                    _("The transfer was proposed. The records move once %(partner)s accepts.")
+                    % {"partner": monitor.partner},
+                )
+                return redirect("participants:transfer", slug=slug)
+        except services.TransferError as refused:
+            messages.error(request, str(refused))
+            return redirect("participants:transfer", slug=slug)
+    return render(
+        request,
+        "participants/transfer.html",
+        {
+            "monitor": monitor,
+            "pilot": monitor.pilot,
+            "form": form,
+            "pending": pending,
+            "transfers": monitor.transfers.select_related(
+                "from_partner", "to_partner", "proposed_by", "decided_by"
+            ),
+        },
     )
 
 
@@ -173,7 +245,49 @@ def home(request):
     if not request.user.is_partner:
         raise Http404
     monitors = Monitor.objects.filter(partner_id=request.user.partner_id).select_related("pilot")
-    return render(request, "participants/home.html", {"monitors": monitors})
+    transfers = MonitorTransfer.objects.filter(
+        from_partner_id=request.user.partner_id, status=TransferStatus.PROPOSED
+    ).select_related("monitor__pilot", "to_partner", "proposed_by")
+    return render(request, "participants/home.html", {"monitors": monitors, "transfers": transfers})
+
+
+@require_http_methods(["GET", "POST"])
+def transfer_decide(request, slug, pk):
+    """The current organisation's side: accept (the records move) or decline."""
+    monitor = services.monitor_for_partner(request.user, slug)
+    transfer = get_object_or_404(
+        MonitorTransfer.objects.select_related("to_partner", "from_partner", "proposed_by"),
+        pk=pk,
+        monitor=monitor,
+        from_partner_id=request.user.partner_id,
+    )
+    form = TransferDecisionForm(request.POST or None)
+    if request.method == "POST" and transfer.is_open and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        try:
+            if "accept" in request.POST:
+                services.accept_transfer(actor=request.user, transfer=transfer, reason=reason)
+                messages.success(
+                    request,
+                    _("The records were handed over to %(partner)s.")
+                    % {"partner": transfer.to_partner},
+                )
+                return redirect("participants:home")
+            services.decline_transfer(actor=request.user, transfer=transfer, reason=reason)
+            messages.success(request, _("You declined the transfer; nothing changed."))
+            return redirect("participants:list", slug=slug)
+        except services.TransferError as refused:
+            form.add_error("reason", str(refused))
+    return render(
+        request,
+        "participants/transfer_decide.html",
+        {
+            "monitor": monitor,
+            "transfer": transfer,
+            "form": form,
+            "records": Participant.objects.filter(monitor=monitor).count(),
+        },
+    )
 
 
 @require_GET
@@ -182,10 +296,12 @@ def participant_list(request, slug):
     participants = (
         Participant.objects.for_partner_user(request.user)
         .filter(monitor=monitor)
+        .select_related("monitor")
         .prefetch_related("steps__phase", "ladder_measurements")
         .order_by("exit_date", "code")
     )
     page = Paginator(participants, 100).get_page(request.GET.get("pagina"))
+    services.log_list_view(user=request.user, participants=page)
     rows = [
         {
             "participant": p,
@@ -202,6 +318,7 @@ def participant_list(request, slug):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def participant_create(request, slug):
     monitor = services.monitor_for_partner(request.user, slug)
     form = ParticipantForm(request.POST or None, monitor=monitor)
@@ -268,6 +385,7 @@ def participant_detail(request, slug, code):
 
 
 @require_POST
+@once_per_form
 def participant_add(request, slug, code, kind):
     monitor = services.monitor_for_partner(request.user, slug)
     if kind not in RECORD_FORMS or (kind == "zrm" and not monitor.zrm_domains):
@@ -320,10 +438,11 @@ def inzage_export(request, slug, code, fmt):
     participant = services.participant_for(
         request.user, monitor, code, reason=AccessReason.INZAGEVERZOEK, action=AccessAction.EXPORT
     )
-    record = services.inzage_record(participant)
     if fmt == "json":
+        record = services.inzage_record(participant)
         content = json.dumps(record, ensure_ascii=False, indent=2)
     else:
+        record = services.inzage_record(participant, latest_accesses=inzage.RECENT_ACCESSES)
         content = inzage.render_pdf(record)
     return download_response(content, filename=f"inzage-{code}", fmt=fmt)
 

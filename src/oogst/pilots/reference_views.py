@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from oogst.core.forms import NLDesignFormMixin
+from oogst.core.once import once_per_form
 
 from .models import Partner, Portefeuille, Programma
 
@@ -59,6 +60,7 @@ def reference_list(request, kind):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def reference_edit(request, kind, pk=None):
     model, fields = _reference_list(request, kind)
     instance = get_object_or_404(model, pk=pk) if pk else None

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst import vague_dates
+from oogst.core.once import once_per_form
 
 from . import exports, services
 from .forms import PilotForm, RegisterFilterForm, StatusUpdateForm
@@ -104,6 +105,7 @@ def _client_ip(request):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def create(request):
     if not request.user.can_create_pilot():
         raise PermissionDenied
@@ -155,6 +157,7 @@ def edit(request, slug):
 
 
 @require_POST
+@once_per_form
 def add_status_update(request, slug):
     pilot = get_object_or_404(Pilot, slug=slug)
     if not request.user.can_edit_pilot(pilot):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from oogst.core.forms import NLDesignFormMixin
+from oogst.core.mail import single_line
 from oogst.pilots.models import Pilot
 
 from .models import Round
@@ -35,6 +36,16 @@ class RoundForm(NLDesignFormMixin, forms.ModelForm):
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "inleiding": forms.Textarea(attrs={"rows": 6}),
         }
+
+    # A name goes into mail subjects and headings: one line, whatever was pasted.
+    def clean_name(self):
+        name = single_line(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError(_("Give the round a name."))
+        return name
+
+    def clean_appendix_title(self):
+        return single_line(self.cleaned_data["appendix_title"])
 
 
 class ReasonForm(NLDesignFormMixin, forms.Form):

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from oogst.core import permissions
+from oogst.core.mail import single_line
 from oogst.pilots.models import Fase, Pilot
 
 from . import snapshot as snapshot_contract
@@ -301,8 +302,15 @@ def send_notifications(*, round: Round, today: datetime.date | None = None) -> i
         due.append(Notification.Kind.REMINDER)
     for owner in _owners_with_open_entries(round):
         for kind in due:
-            if _send_once(round=round, user=owner, kind=kind):
-                sent += 1
+            try:
+                if _send_once(round=round, user=owner, kind=kind):
+                    sent += 1
+            except Exception:
+                # One failing mail (a bad address, the mail server away) never stops the
+                # others; it is not recorded as sent, so the next hourly run tries again.
+                logger.exception(
+                    "mail not sent: round=%s user=%s kind=%s", round.pk, owner.pk, kind
+                )
     return sent
 
 
@@ -320,19 +328,22 @@ def _send_once(*, round: Round, user, kind: str) -> bool:
 def _mail_text(*, round: Round, kind: str, user):
     url = reverse("rounds:my_tasks")
     deadline = round.deadline.strftime("%d-%m-%Y")
+    # Names as typed may hold line breaks; subjects are one clean line, the body reads the same.
+    name = single_line(round.name)
+    recipient = single_line(user.get_full_name() or user.username)
     if kind == Notification.Kind.OPENED:
-        subject = f"Oogst: {round.name} is geopend"
+        subject = single_line(f"Oogst: {name} is geopend")
         body = (
-            f"Beste {user.get_full_name() or user.username},\n\n"
-            f"De rapportageronde {round.name} is geopend. Werk je pilots bij en markeer ze "
+            f"Beste {recipient},\n\n"
+            f"De rapportageronde {name} is geopend. Werk je pilots bij en markeer ze "
             f"als bijgewerkt vóór {deadline} (ook als er niets veranderd is).\n\n"
             f"Je takenlijst: {url}\n"
         )
     else:
-        subject = f"Oogst: herinnering {round.name}, deadline {deadline}"
+        subject = single_line(f"Oogst: herinnering {name}, deadline {deadline}")
         body = (
-            f"Beste {user.get_full_name() or user.username},\n\n"
-            f"Over een week of minder sluit {round.name}. Nog niet al je pilots zijn "
+            f"Beste {recipient},\n\n"
+            f"Over een week of minder sluit {name}. Nog niet al je pilots zijn "
             f"bijgewerkt. Deadline: {deadline}.\n\nJe takenlijst: {url}\n"
         )
     return subject, body

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst.core import permissions
+from oogst.core.once import once_per_form
 from oogst.core.redirects import redirect_next
 
 from . import services
@@ -40,6 +41,7 @@ def round_list(request):
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def round_create(request):
     _coordinator_only(request)
     if request.method == "POST":

@@ -41,3 +41,11 @@ def may(context, action: str, obj=None) -> bool:
     from oogst.core.permissions import can
 
     return can(context.get("user"), action, obj)
+
+
+@register.simple_tag
+def form_token():
+    """The hidden one-time token of a create form (see core/once.py)."""
+    from oogst.core import once
+
+    return mark_safe(f'<input type="hidden" name="{once.FIELD}" value="{once.new_token()}">')

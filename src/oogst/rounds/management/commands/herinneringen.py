@@ -1,7 +1,11 @@
-from django.core.management.base import BaseCommand
+import logging
+
+from django.core.management.base import BaseCommand, CommandError
 
 from oogst.rounds import services
 from oogst.rounds.models import Round, RoundStatus
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -11,8 +15,17 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent = sum(
-            services.send_notifications(round=r)
-            for r in Round.objects.filter(status=RoundStatus.OPEN)
-        )
+        sent, failed = 0, []
+        # Each round on its own: one round that cannot be mailed never stops the others.
+        for round in Round.objects.filter(status=RoundStatus.OPEN).order_by("pk"):
+            try:
+                sent += services.send_notifications(round=round)
+            except Exception:
+                logger.exception("herinneringen: round %s failed", round.pk)
+                failed.append(round)
         self.stdout.write(f"{sent} mail(s) sent.")
+        if failed:
+            # Non-zero exit so cron reports it, after every other round had its mail.
+            raise CommandError(
+                "Not sent for round(s): " + ", ".join(f"{r.pk} ({r.slug})" for r in failed)
+            )

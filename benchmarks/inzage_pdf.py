@@ -1,0 +1,88 @@
+"""The inzage PDF of a participant whose record was opened many times, end to end.
+
+Run: .venv/bin/python benchmarks/inzage_pdf.py [--accesses 300 1000 5000]
+Adds that many access-log entries for one participant (fresh SQLite database, or DATABASE_URL's
+server), then times the partner's inzage PDF download through Django and reports its pages and
+size. Before the summary, 300 views took about 12 s and 650-800 passed the worker timeout.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import sys
+import tempfile
+import time
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--accesses", type=int, nargs="+", default=[300, 1000, 5000])
+    args = parser.parse_args()
+    os.environ.setdefault("OOGST_DATA_DIR", tempfile.mkdtemp(prefix="oogst-bench-"))
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oogst.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        run(args)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run(args):
+    from django.test import Client
+    from pdfminer.pdfpage import PDFPage
+
+    from oogst.accounts.models import Role, User
+    from oogst.participants import services
+    from oogst.participants.models import AccessAction, AccessLogEntry, AccessReason, Participant
+    from oogst.pilots.models import Partner, Pilot
+
+    partner = Partner.objects.create(name="Stichting")
+    staff = User.objects.create_user("staff", role=Role.PARTNER, partner=partner)
+    pilot = Pilot.objects.create(name="Benchmark", slug="benchmark")
+    monitor = services.set_up_monitor(pilot=pilot, partner=partner, code_prefix="BM")
+    person = Participant.objects.create(
+        monitor=monitor, code=monitor.new_code(), start_date=datetime.date(2025, 1, 1)
+    )
+    client = Client()
+    client.force_login(staff)
+    url = f"/deelnemers/{pilot.slug}/{person.code}/inzage.pdf"
+    logged = 0
+    for target in sorted(args.accesses):
+        AccessLogEntry.objects.bulk_create(
+            AccessLogEntry(
+                user=staff,
+                participant=person,
+                participant_code=person.code,
+                partner=partner,
+                pilot=pilot,
+                action=AccessAction.VIEW,
+                reason=AccessReason.BEGELEIDING,
+            )
+            for _ in range(target - logged)
+        )
+        logged = target
+        started = time.perf_counter()
+        response = client.get(url)
+        seconds = time.perf_counter() - started
+        assert response.status_code == 200
+        pages = len(list(PDFPage.get_pages(io.BytesIO(response.content))))
+        print(
+            f"{target:6d} accesses: {seconds:5.2f} s, {pages} pages, "
+            f"{len(response.content) // 1024} KB  (worker timeout 30 s)"
+        )
+        logged += 1  # the download itself is logged
+
+
+if __name__ == "__main__":
+    sys.exit(main())
