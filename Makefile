@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OOGST_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo install install-test test test-fast lint messages benchmark ci clean
+.PHONY: demo install install-test check-deploy test test-fast lint messages benchmark ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,14 @@ test: install-test
 	bash scripts/check-system-packages.sh
 	$(BIN)/ruff check .
 	DEBUG=true $(BIN)/oogst makemigrations --check --dry-run
+	$(MAKE) check-deploy
 	$(BIN)/python -m pytest
+
+## check-deploy: Django's deployment checks with the documented production settings
+check-deploy: install
+	DEBUG=false ALLOWED_HOSTS=oogst.example.nl \
+	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	$(BIN)/oogst check --deploy --fail-level WARNING
 
 ## test-fast: everything but the browser tests
 test-fast: install-test

@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("OOGST_DATA_DIR", "/tmp/oogst-tests")
+# The test client and the live server speak plain HTTP; production redirects to HTTPS.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 from oogst.settings import *  # noqa: E402,F403
 

@@ -7,6 +7,7 @@ setting NAME_FILE (for Docker/Kubernetes secrets), e.g. SECRET_KEY_FILE=/run/sec
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -51,8 +52,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # DATABASE_URL: sqlite:///absolute/path.sqlite3 (default under OOGST_DATA_DIR) or
 # postgres://user:password@host:5432/name for production.
+# DATABASE_URL_FILE works too: the URL holds the database password.
 DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'oogst.sqlite3'}")
+    "default": environ.Env.db_url_config(
+        env_or_file("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'oogst.sqlite3'}")
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A fresh checkout has no data folder yet; SQLite cannot create it itself.
@@ -79,6 +83,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "auditlog",
     "axes",
+    "csp",
+    "health_check",
     "django_tasks",
     "django_tasks_db",
     "oogst.core",
@@ -95,6 +101,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy with a nonce per response, and the Permissions-Policy.
+    "csp.middleware.CSPMiddleware",
+    "oogst.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -154,6 +163,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "oogst.core.context_processors.oogst",
+                "csp.context_processors.nonce",
             ],
         },
     }
@@ -199,8 +209,9 @@ OOGST_RETENTION_MONTHS = env.int("OOGST_RETENTION_MONTHS", default=24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
 # E-mail: EMAIL_URL such as smtp://user:pass@host:587 (default: the console in DEBUG).
-if env.str("EMAIL_URL", default=""):
-    vars().update(env.email_url("EMAIL_URL"))
+# EMAIL_URL_FILE works too: the URL holds the mail password.
+if env_or_file("EMAIL_URL", default=""):
+    vars().update(environ.Env.email_url_config(env_or_file("EMAIL_URL")))
 else:
     EMAIL_BACKEND = (
         "django.core.mail.backends.console.EmailBackend"
@@ -213,13 +224,44 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="oogst@localhost")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# __Host- cookies are bound to this exact host, HTTPS and path /: no subdomain can set them.
+SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
+CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# SECURE_SSL_REDIRECT / SECURE_HSTS_SECONDS: on behind TLS in production.
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+# SECURE_SSL_REDIRECT / SECURE_HSTS_SECONDS: on by default without DEBUG (production is
+# behind TLS); switch off only for a local production-like run over plain HTTP.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+# SECURE_HSTS_INCLUDE_SUBDOMAINS / SECURE_HSTS_PRELOAD: part of the HSTS header.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer probes the health endpoint over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$"]
+
+# Content-Security-Policy: only our own files, inline code only with the response's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# What the browser may offer pages: nothing Oogst does not use.
+OOGST_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
@@ -233,12 +275,20 @@ OOGST_DOCUMENT_TIMEOUT_MINUTES = env.int("OOGST_DOCUMENT_TIMEOUT_MINUTES", defau
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "oogst.core.audit_log.JsonLinesFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # WeasyPrint logs every layout step at INFO; only its warnings matter to operators.
     "loggers": {
         "axes": {"level": "WARNING"},
+        # Logins, failures, lockouts, MFA and role changes: one JSON object per line.
+        "oogst.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

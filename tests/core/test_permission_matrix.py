@@ -39,16 +39,7 @@ def spec() -> dict[str, tuple[str, dict[str, str]]]:
     rows = {}
     for line in TABLE.read_text().splitlines():
         cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
-        if (
-            len(cells) != 2 + len(COLUMNS)
-            or ":" not in cells[0]
-            and cells[0]
-            not in (
-                "login",
-                "logout",
-                "set_language",
-            )
-        ):
+        if len(cells) != 2 + len(COLUMNS) or cells[1] not in ("GET", "POST"):
             continue
         rows[cells[0]] = (cells[1], dict(zip(COLUMNS, cells[2:], strict=True)))
     return rows

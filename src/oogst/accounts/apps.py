@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import models, security_events  # noqa: F401 (connects the log receivers)
 
         # Who got which role, who was deactivated, who was bound to which partner organisation:
         # the one history. Password hashes and login times are not history.

@@ -42,7 +42,7 @@ def user_edit(request, pk):
     account = get_object_or_404(User, pk=pk)
     form = UserForm(request.POST or None, instance=account)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_account(form, actor=request.user, request=request)
         messages.success(request, _("Account %(user)s saved.") % {"user": account.username})
         return redirect("accounts:user_list")
     return render(request, "accounts/user_form.html", {"form": form, "account": account})
