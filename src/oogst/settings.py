@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Every change made through a page is in the history with who made it and from where.
     "auditlog.middleware.AuditlogMiddleware",
+    # Signed-in sessions end after 30 minutes idle and 12 hours in all.
+    "oogst.core.middleware.SessionTimeoutMiddleware",
     # Anonymous visitors see only the login page (and pages marked login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Partner organisation staff reach only the participant pages of their own organisation.
@@ -139,6 +141,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# OOGST_SESSION_IDLE_MINUTES: a session without a request for this long ends.
+OOGST_SESSION_IDLE_MINUTES = env.int("OOGST_SESSION_IDLE_MINUTES", default=30)
+# OOGST_SESSION_MAX_HOURS: a session ends this long after sign-in, active or not.
+OOGST_SESSION_MAX_HOURS = env.int("OOGST_SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = OOGST_SESSION_MAX_HOURS * 3600
 
 # AXES_FAILURE_LIMIT: failed logins per user name and address before a lockout.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
