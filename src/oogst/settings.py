@@ -5,6 +5,7 @@ setting NAME_FILE (for Docker/Kubernetes secrets), e.g. SECRET_KEY_FILE=/run/sec
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -21,6 +22,11 @@ def env_or_file(name, default=None):
     if path:
         return Path(path).read_text().strip()
     return env.str(name, default=default)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -85,6 +91,12 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "health_check",
+    # Sign-in: local accounts with TOTP MFA, municipal staff through OIDC single sign-on.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_tasks",
     "django_tasks_db",
     "oogst.core",
@@ -110,12 +122,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # Every change made through a page is in the history with who made it and from where.
     "auditlog.middleware.AuditlogMiddleware",
     # Signed-in sessions end after 30 minutes idle and 12 hours in all.
     "oogst.core.middleware.SessionTimeoutMiddleware",
     # Anonymous visitors see only the login page (and pages marked login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A local account without TOTP goes to enrolment before anything else.
+    "oogst.accounts.middleware.RequireMFAMiddleware",
     # Partner organisation staff reach only the participant pages of their own organisation.
     "oogst.participants.middleware.PartnerScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -127,11 +142,79 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Signs in the people single sign-on vouches for.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "pilots:register"
 LOGOUT_REDIRECT_URL = "login"
+
+# django-allauth: local sign-in by user name, no self-registration, no e-mail flows.
+ACCOUNT_ADAPTER = "oogst.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "oogst.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_REDIRECT_URL = "login"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+# django-axes is the one throttle (with a lockout a beheerder can lift); allauth's own
+# failed-login limit would lock people out where no one can see it.
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# OOGST_MFA_TOTP_ISSUER: the name the authenticator app shows.
+MFA_TOTP_ISSUER = env.str("OOGST_MFA_TOTP_ISSUER", default="Oogst")
+# OOGST_REQUIRE_MFA: local accounts must have TOTP before they reach any page (BIO 5.17.01).
+OOGST_REQUIRE_MFA = env_bool("OOGST_REQUIRE_MFA", True)
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_ONLY = False
+
+# OIDC single sign-on for municipal staff (Entra ID, Keycloak, any OpenID Connect provider).
+# OIDC_SERVER_URL: the issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0
+# (its /.well-known/openid-configuration is read). Empty: no single sign-on.
+OIDC_SERVER_URL = env.str("OIDC_SERVER_URL", default="")
+# OIDC_CLIENT_ID / OIDC_CLIENT_SECRET (or OIDC_CLIENT_SECRET_FILE): Oogst's registration.
+OIDC_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_CLIENT_SECRET = env_or_file("OIDC_CLIENT_SECRET", default="")
+# OIDC_NAME: the button text's provider name, e.g. "Gemeente-account".
+OIDC_NAME = env.str("OIDC_NAME", default="Gemeente-account")
+# OIDC_SCOPES: what Oogst asks for; the role claim must be among what comes back.
+OIDC_SCOPES = env.list("OIDC_SCOPES", default=["openid", "profile", "email"])
+# OIDC_ROLE_CLAIM: the claim with the person's groups or roles (a list or a string).
+OIDC_ROLE_CLAIM = env.str("OIDC_ROLE_CLAIM", default="groups")
+# OIDC_ROLE_MAP: claim value=Oogst role, comma-separated, e.g.
+# "oogst-beheer=beheerder,oogst-pc=coordinator,oogst-eigenaren=eigenaar,medewerkers=lezer".
+# The most powerful mapped role wins; someone with no mapped value is refused.
+OIDC_ROLE_MAP = env.dict("OIDC_ROLE_MAP", default={})
+# OIDC_MFA_AMR / OIDC_MFA_ACR: claim values that prove the provider did MFA. Only then is
+# Oogst's own TOTP skipped; otherwise SSO users enrol TOTP like local accounts.
+OIDC_MFA_AMR = env.list("OIDC_MFA_AMR", default=["mfa", "otp", "hwk", "swk"])
+OIDC_MFA_ACR = env.list("OIDC_MFA_ACR", default=[])
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": [
+            {
+                "provider_id": "gemeente",
+                "name": OIDC_NAME,
+                "client_id": OIDC_CLIENT_ID,
+                "secret": OIDC_CLIENT_SECRET,
+                "settings": {
+                    "server_url": OIDC_SERVER_URL,
+                    "token_auth_method": "client_secret_post",
+                    "oauth_pkce_enabled": True,
+                },
+            }
+        ]
+        if OIDC_SERVER_URL and OIDC_CLIENT_ID
+        else [],
+        "SCOPE": OIDC_SCOPES,
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -262,7 +345,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
         "base-uri": [SELF],
         "frame-ancestors": [NONE],
-        "form-action": [SELF],
+        # Chromium applies form-action to the redirect after the SSO button's POST.
+        "form-action": [
+            SELF,
+            *([_oidc_origin] if (_oidc_origin := _origin(OIDC_SERVER_URL)) else []),
+        ],
     }
 }
 # What the browser may offer pages: nothing Oogst does not use.

@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -6,8 +5,7 @@ from django.views.i18n import set_language
 from oogst.core.views import HealthView
 
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("oogst.accounts.signin_urls")),
     # Visitors of the public appendix choose their language too.
     # The load balancer's probe: no login, checks the database.
     path("gezondheid/", HealthView.as_view(), name="health"),

@@ -31,7 +31,7 @@ def security_log(caplog):
 def test_a_login_is_logged_with_who_from_where_and_when(client, alice, security_log):
     client.post(
         reverse("login"),
-        {"username": "alice", "password": "alice-password-123"},
+        {"login": "alice", "password": "alice-password-123"},
         REMOTE_ADDR="192.0.2.7",
     )
     (line,) = [entry for entry in security_log() if entry["action"] == "login"]
@@ -43,7 +43,7 @@ def test_a_login_is_logged_with_who_from_where_and_when(client, alice, security_
 
 
 def test_a_failed_login_is_logged_without_the_password(client, alice, security_log):
-    client.post(reverse("login"), {"username": "alice", "password": "wrong-guess"})
+    client.post(reverse("login"), {"login": "alice", "password": "wrong-guess"})
     failures = [entry for entry in security_log() if entry["result"] == "failure"]
     assert failures and failures[0]["action"] == "login"
     assert failures[0]["actor"] == "alice"
@@ -52,7 +52,7 @@ def test_a_failed_login_is_logged_without_the_password(client, alice, security_l
 
 def test_a_lockout_is_logged(client, alice, settings, security_log):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(reverse("login"), {"username": "alice", "password": "wrong"})
+        client.post(reverse("login"), {"login": "alice", "password": "wrong"})
     lockouts = [entry for entry in security_log() if entry["action"] == "lockout"]
     assert lockouts and lockouts[0]["object"] == "user:alice"
     assert lockouts[0]["result"] == "locked"

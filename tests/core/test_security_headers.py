@@ -61,6 +61,6 @@ def test_the_session_and_csrf_cookies_are_host_only_and_secure(client, alice, se
     client.get(reverse("login"))
     cookie = client.cookies["__Host-csrftoken"]
     assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
-    client.post(reverse("login"), {"username": "alice", "password": "alice-password-123"})
+    client.post(reverse("login"), {"login": "alice", "password": "alice-password-123"})
     session = client.cookies["__Host-sessionid"]
     assert session["secure"] and session["httponly"] and session["path"] == "/"

@@ -1,3 +1,4 @@
+from allauth.account import views as account_views
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,6 +8,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from . import services
 from .forms import UserForm
 from .models import User
+
+
+@require_http_methods(["GET", "POST"])
+def password_change(request):
+    """Self-service password change for local accounts; SSO users have no Oogst password."""
+    if not request.user.has_usable_password():
+        raise PermissionDenied
+    return account_views.password_change(request)
 
 
 def _require_user_manager(request):

@@ -4,6 +4,8 @@ from django.urls import Resolver404, resolve
 
 # What a partner user may reach outside the participant pages.
 PARTNER_ALLOWED = {"login", "logout", "set_language"}
+# Their own sign-in pages: password, MFA enrolment and recovery codes (django-allauth).
+PARTNER_ALLOWED_PREFIXES = ("account_", "mfa_", "socialaccount_", "openid_connect_")
 
 
 class PartnerScopeMiddleware:
@@ -28,6 +30,8 @@ class PartnerScopeMiddleware:
         except Resolver404:
             return None
         if match.namespace == "participants" or match.url_name in PARTNER_ALLOWED:
+            return None
+        if not match.namespace and (match.url_name or "").startswith(PARTNER_ALLOWED_PREFIXES):
             return None
         if getattr(view_func, "login_required", True) is False:
             return None  # public pages (the published appendix) are for everyone
