@@ -159,9 +159,11 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_REDIRECT_URL = "login"
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-# django-axes is the one throttle (with a lockout a beheerder can lift); allauth's own
-# failed-login limit would lock people out where no one can see it.
-ACCOUNT_RATE_LIMITS = {"login_failed": False}
+# django-axes throttles passwords (with a lockout a beheerder can lift); allauth's own
+# limits stay on as well: they are what stops guessing of MFA codes. Its failed-login limit
+# per key sits above AXES_FAILURE_LIMIT so that axes, whose lockout a beheerder sees and
+# lifts, answers first for passwords.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,10/5m/key"}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # OOGST_MFA_TOTP_ISSUER: the name the authenticator app shows.
 MFA_TOTP_ISSUER = env.str("OOGST_MFA_TOTP_ISSUER", default="Oogst")
@@ -238,6 +240,8 @@ AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", default=15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Failed logins stay visible to the beheerder on the user's page (not only the current count).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 ROOT_URLCONF = "oogst.urls"
 WSGI_APPLICATION = "oogst.wsgi.application"

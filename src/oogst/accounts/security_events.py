@@ -1,5 +1,6 @@
 """Receivers that write every sign-in event to the security log (oogst.core.audit_log)."""
 
+from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from allauth.account.signals import user_logged_in as allauth_logged_in
 from allauth.mfa.signals import authenticator_added, authenticator_removed, authenticator_reset
 from axes.signals import user_locked_out
@@ -113,3 +114,13 @@ def log_deactivation(*, actor, account, request=None) -> None:
         actor=_name(actor),
         request=request,
     )
+
+
+@receiver(allauth_logged_in, dispatch_uid="oogst-sign-in-is-recent")
+def count_sign_in_as_recent_authentication(sender, request, user, **kwargs):
+    """The password (and code) just given count as the recent authentication allauth asks
+    before MFA changes, so forced enrolment right after sign-in asks no password twice."""
+    records = request.session.get(AUTHENTICATION_METHODS_SESSION_KEY) or []
+    if records:
+        records[-1] = {**records[-1], "reauthenticated": True}
+        request.session[AUTHENTICATION_METHODS_SESSION_KEY] = records

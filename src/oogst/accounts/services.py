@@ -1,6 +1,9 @@
+import datetime
 import secrets
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from . import security_events
 from .models import User
@@ -46,3 +49,47 @@ def save_account(form, *, actor, request=None) -> User:
     if before and before["is_active"] and not account.is_active:
         security_events.log_deactivation(actor=actor, account=account, request=request)
     return account
+
+
+def locked_usernames() -> set[str]:
+    """User names django-axes currently refuses (one query, for the user list)."""
+    from axes.models import AccessAttempt
+
+    return set(
+        AccessAttempt.objects.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT)
+        .filter(_not_expired())
+        .values_list("username", flat=True)
+    )
+
+
+def _not_expired():
+    from django.db.models import Q
+
+    if not settings.AXES_COOLOFF_TIME:
+        return Q()
+    since = timezone.now() - datetime.timedelta(hours=settings.AXES_COOLOFF_TIME)
+    return Q(attempt_time__gte=since)
+
+
+def failed_logins(account: User, limit: int = 20):
+    """The latest failed logins for this user name, newest first, for the beheerder."""
+    from axes.models import AccessFailureLog
+
+    return AccessFailureLog.objects.filter(username=account.username).order_by("-attempt_time")[
+        :limit
+    ]
+
+
+def unlock(*, actor, account: User, request=None) -> int:
+    """Lift a lockout: the person may try again at once. Logged as a security event."""
+    from axes.utils import reset
+
+    removed = reset(username=account.username)
+    security_events.log_event(
+        "unlock",
+        obj=f"user:{account.username}",
+        result="success" if removed else "not locked",
+        actor=actor.username,
+        request=request,
+    )
+    return removed

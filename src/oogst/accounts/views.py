@@ -26,7 +26,11 @@ def _require_user_manager(request):
 @require_GET
 def user_list(request):
     _require_user_manager(request)
-    return render(request, "accounts/user_list.html", {"users": User.objects.all()})
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"users": User.objects.all(), "locked": services.locked_usernames()},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -54,7 +58,25 @@ def user_edit(request, pk):
         services.save_account(form, actor=request.user, request=request)
         messages.success(request, _("Account %(user)s saved.") % {"user": account.username})
         return redirect("accounts:user_list")
-    return render(request, "accounts/user_form.html", {"form": form, "account": account})
+    return render(
+        request,
+        "accounts/user_form.html",
+        {
+            "form": form,
+            "account": account,
+            "locked": account.username in services.locked_usernames(),
+            "failed_logins": services.failed_logins(account),
+        },
+    )
+
+
+@require_POST
+def user_unlock(request, pk):
+    _require_user_manager(request)
+    account = get_object_or_404(User, pk=pk)
+    services.unlock(actor=request.user, account=account, request=request)
+    messages.success(request, _("%(user)s may log in again.") % {"user": account.username})
+    return redirect("accounts:user_edit", pk=account.pk)
 
 
 @require_POST
