@@ -55,7 +55,11 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         user = super().populate_user(request, sociallogin, data)
         claim_set = sso.claims(sociallogin.account.extra_data)
         user.username = claim_set.get("preferred_username") or claim_set["sub"]
-        user.role = sso.role_for(claim_set)
+        # populate_user runs before pre_social_login, which refuses someone without a role.
+        try:
+            user.role = sso.role_for(claim_set)
+        except sso.NoRole:
+            pass
         _copy_names(user, claim_set)
         user.set_unusable_password()
         return user
