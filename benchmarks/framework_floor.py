@@ -4,8 +4,9 @@ Measures, with gunicorn on 127.0.0.1 (same worker count for both):
   1. requests per second of a trivial logged-in Oogst view (the date preview) against a
      bare Django view behind only Django's session and authentication middleware, with wrk
      (Debian's `wrk`; bounded runs of --seconds each) at 1, 8 and 32 connections;
-  2. the register page's Python time per request with --pilots pilots (in-process, median),
-     and where that time goes (cProfile, top functions).
+  2. the register page's Python time per request with --pilots pilots (in-process, median
+     CPU time of the process, so other load on a shared machine does not count), and with
+     --profile where the time goes (cProfile, top functions) for both pages.
 
 Run: .venv/bin/python benchmarks/framework_floor.py [--pilots 2000] [--seconds 5]
      [--workers 2] [--profile]
@@ -244,7 +245,7 @@ def profile_trivial_view(user):
         client.get("/pilots/datum/?text=Q3+2025")
     profiler.disable()
     print("--- trivial view, 300 requests in-process, by cumulative time")
-    pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
 
 
 def register_time(user, args) -> float:
@@ -254,11 +255,12 @@ def register_time(user, args) -> float:
     client.force_login(user)
     for _ in range(3):
         assert client.get("/").status_code == 200
+    # Python time: the process's CPU time, so that other load on the machine does not count.
     timings = []
     for _ in range(args.requests):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         client.get("/")
-        timings.append((time.perf_counter() - t0) * 1000)
+        timings.append((time.process_time() - t0) * 1000)
     if args.profile:
         import cProfile
         import pstats
