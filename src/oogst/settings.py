@@ -193,6 +193,13 @@ OIDC_ROLE_CLAIM = env.str("OIDC_ROLE_CLAIM", default="groups")
 # "oogst-beheer=beheerder,oogst-pc=coordinator,oogst-eigenaren=eigenaar,medewerkers=lezer".
 # The most powerful mapped role wins; someone with no mapped value is refused.
 OIDC_ROLE_MAP = env.dict("OIDC_ROLE_MAP", default={})
+# Partner staff are bound to an organisation, which a claim cannot say: never by SSO.
+_SSO_ROLES = {"beheerder", "coordinator", "eigenaar", "lezer", "griffie"}
+if set(OIDC_ROLE_MAP.values()) - _SSO_ROLES:
+    raise ImproperlyConfigured(
+        f"OIDC_ROLE_MAP maps to {sorted(set(OIDC_ROLE_MAP.values()) - _SSO_ROLES)}; "
+        f"roles by single sign-on are {sorted(_SSO_ROLES)}."
+    )
 # OIDC_MFA_AMR / OIDC_MFA_ACR: claim values that prove the provider did MFA. Only then is
 # Oogst's own TOTP skipped; otherwise SSO users enrol TOTP like local accounts.
 OIDC_MFA_AMR = env.list("OIDC_MFA_AMR", default=["mfa", "otp", "hwk", "swk"])
