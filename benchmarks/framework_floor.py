@@ -9,7 +9,7 @@ Measures, with gunicorn on 127.0.0.1 (same worker count for both):
      --profile where the time goes (cProfile, top functions) for both pages.
 
 Run: .venv/bin/python benchmarks/framework_floor.py [--pilots 2000] [--seconds 5]
-     [--workers 2] [--profile]
+     [--workers 2] [--rounds 3] [--profile]
 Uses fresh SQLite databases in a temporary folder, production settings (DEBUG off), and
 plain HTTP (SECURE_SSL_REDIRECT=false).
 """
@@ -87,6 +87,44 @@ def wrk(url: str, cookie: str, connections: int, seconds: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
+CPU_LOOP = """
+import time
+from django.test import Client
+def cpu_per_request(client, url, n=500):
+    for _ in range(30):
+        assert client.get(url).status_code == 200
+    t0 = time.process_time()
+    for _ in range(n):
+        client.get(url)
+    return (time.process_time() - t0) * 1000 / n
+"""
+
+
+def bare_cpu(env) -> float:
+    """CPU time per request of the bare view, in-process (no HTTP): steadier than req/s."""
+    code = (
+        "import django; django.setup()\n"
+        + CPU_LOOP
+        + "from django.contrib.auth.models import User\n"
+        "c = Client(); c.force_login(User.objects.get(username='bench'))\n"
+        "print(cpu_per_request(c, '/hello/'))\n"
+    )
+    out = subprocess.run(
+        [PYTHON, "-c", code], env=env, cwd=HERE, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.strip())
+
+
+def oogst_cpu(user) -> float:
+    scope = {}
+    exec(CPU_LOOP, scope)
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return scope["cpu_per_request"](client, "/pilots/datum/?text=Q3+2025")
+
+
 def bare_cookie(env) -> str:
     code = (
         "import django; django.setup()\n"
@@ -108,6 +146,7 @@ def main():
     parser.add_argument("--pilots", type=int, default=2000)
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--profile", action="store_true", help="print where the time goes")
     args = parser.parse_args()
@@ -152,20 +191,30 @@ def main():
         bare_url = f"http://127.0.0.1:{bare_port}/hello/"
         warm_up(bare_url, bare_session, args.workers)
         warm_up(oogst_url, cookie, args.workers)
+        # Interleaved rounds, median per concurrency: the machine may be shared.
         ratios = []
         for connections in (1, 8, 32):
-            floor = wrk(bare_url, bare_session, connections, args.seconds)
-            ours = wrk(oogst_url, cookie, connections, args.seconds)
-            ratios.append(ours / floor)
+            floors, ours = [], []
+            for _ in range(args.rounds):
+                floors.append(wrk(bare_url, bare_session, connections, args.seconds))
+                ours.append(wrk(oogst_url, cookie, connections, args.seconds))
+            floor, our = statistics.median(floors), statistics.median(ours)
+            ratio = statistics.median(o / f for o, f in zip(ours, floors, strict=True))
+            ratios.append(ratio)
             print(
                 f"{connections:3d} connections: bare Django {floor:7.0f} req/s, "
-                f"Oogst {ours:7.0f} req/s, ratio {ours / floor:5.1%}"
+                f"Oogst {our:7.0f} req/s, ratio {ratio:5.1%} (median of {args.rounds})"
             )
     finally:
         for process in (oogst, bare):
             process.terminate()
             process.wait()
 
+    floor_ms, our_ms = bare_cpu(bare_env), oogst_cpu(user)
+    print(
+        f"CPU per request in-process (no HTTP): bare Django {floor_ms:.2f} ms, Oogst "
+        f"{our_ms:.2f} ms: Oogst at {floor_ms / our_ms:.1%} of the floor's throughput per core"
+    )
     if args.profile:
         profile_trivial_view(user)
     register_ms = register_time(user, args)
