@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OOGST_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo install install-test test test-fast lint messages benchmark ci clean
+.PHONY: demo install install-test check-deploy test test-fast lint messages benchmark ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,14 @@ test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/oogst makemigrations --check --dry-run
+	$(MAKE) check-deploy
 	$(BIN)/python -m pytest
+
+## check-deploy: Django's deployment checks with the documented production settings
+check-deploy: install
+	DEBUG=false ALLOWED_HOSTS=oogst.example.nl \
+	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	$(BIN)/oogst check --deploy --fail-level WARNING
 
 ## test-fast: everything but the browser tests
 test-fast: install-test
@@ -48,12 +55,14 @@ messages: install-test
 	cd src/oogst && DEBUG=true ../../$(BIN)/oogst makemessages -l nl --no-obsolete
 	cd src/oogst && DEBUG=true ../../$(BIN)/oogst compilemessages
 
-## benchmark: the register with 2,000 pilots, a 500-pilot round's pages and appendix, participant figures
+## benchmark: the register with 2,000 pilots, a 500-pilot round's pages and appendix,
+## participant figures, and the framework floor (a logged-in page against bare Django)
 benchmark: install-test
 	$(BIN)/python benchmarks/register_overview.py
 	$(BIN)/python benchmarks/round_page.py
 	$(BIN)/python benchmarks/appendix_render.py
 	$(BIN)/python benchmarks/participant_figures.py
+	$(BIN)/python benchmarks/framework_floor.py  # needs Debian's wrk
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

@@ -6,6 +6,14 @@ from oogst.accounts.models import Role, User
 from oogst.pilots.models import Partner, Pilot, Portefeuille, Programma
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """allauth counts logins per address in the cache; every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def alice(db):
     return User.objects.create_user(

@@ -5,6 +5,11 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("OOGST_DATA_DIR", "/tmp/oogst-tests")
+# The test client and the live server speak plain HTTP; production redirects to HTTPS.
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# Most tests sign people in with force_login and no authenticator; the MFA tests
+# (tests/accounts/test_mfa.py) switch the requirement on, as production has it.
+os.environ.setdefault("OOGST_REQUIRE_MFA", "false")
 
 from oogst.settings import *  # noqa: E402,F403
 

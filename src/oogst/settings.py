@@ -6,8 +6,10 @@ setting NAME_FILE (for Docker/Kubernetes secrets), e.g. SECRET_KEY_FILE=/run/sec
 
 import ipaddress
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +23,11 @@ def env_or_file(name, default=None):
     if path:
         return Path(path).read_text().strip()
     return env.str(name, default=default)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -52,8 +59,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # DATABASE_URL: sqlite:///absolute/path.sqlite3 (default under OOGST_DATA_DIR) or
 # postgres://user:password@host:5432/name for production.
+# DATABASE_URL_FILE works too: the URL holds the database password.
 DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'oogst.sqlite3'}")
+    "default": environ.Env.db_url_config(
+        env_or_file("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'oogst.sqlite3'}")
+    )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A fresh checkout has no data folder yet; SQLite cannot create it itself.
@@ -66,9 +76,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
-else:
-    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# CONN_MAX_AGE: seconds a worker keeps its database connection. Reconnecting on every request
+# (and, on SQLite, re-running the PRAGMAs above) was a third of a small page's time.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -80,6 +91,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "auditlog",
     "axes",
+    "csp",
+    "health_check",
+    # Sign-in: local accounts with TOTP MFA, municipal staff through OIDC single sign-on.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_tasks",
     "django_tasks_db",
     "oogst.core",
@@ -107,16 +126,24 @@ MIDDLEWARE = [
     # First: every later step (HTTPS redirect, lockout, audit) sees the settled client address.
     "oogst.core.proxies.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy with a nonce per response, and the Permissions-Policy.
+    "csp.middleware.CSPMiddleware",
+    "oogst.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     # Every change made through a page is in the history with who made it and from where.
     "auditlog.middleware.AuditlogMiddleware",
+    # Signed-in sessions end after 30 minutes idle and 12 hours in all.
+    "oogst.core.middleware.SessionTimeoutMiddleware",
     # Anonymous visitors see only the login page (and pages marked login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A local account without TOTP goes to enrolment before anything else.
+    "oogst.accounts.middleware.RequireMFAMiddleware",
     # Partner organisation staff reach only the participant pages of their own organisation.
     "oogst.participants.middleware.PartnerScopeMiddleware",
     # Pages and downloads with participant data are never stored by a browser or proxy.
@@ -130,11 +157,88 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Signs in the people single sign-on vouches for.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "pilots:register"
 LOGOUT_REDIRECT_URL = "login"
+
+# django-allauth: local sign-in by user name, no self-registration, no e-mail flows.
+ACCOUNT_ADAPTER = "oogst.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "oogst.accounts.adapters.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_REDIRECT_URL = "login"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+# django-axes throttles passwords (with a lockout a beheerder can lift); allauth's own
+# limits stay on as well: they are what stops guessing of MFA codes. Its failed-login limits
+# per key and per address sit above AXES_FAILURE_LIMIT and OOGST_LOGIN_FAILURES_PER_ADDRESS,
+# so that axes, whose lockout a beheerder sees and lifts, answers first for passwords.
+ACCOUNT_RATE_LIMITS = {"login_failed": "50/m/ip,10/5m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# OOGST_MFA_TOTP_ISSUER: the name the authenticator app shows.
+MFA_TOTP_ISSUER = env.str("OOGST_MFA_TOTP_ISSUER", default="Oogst")
+# OOGST_REQUIRE_MFA: local accounts must have TOTP before they reach any page (BIO 5.17.01).
+OOGST_REQUIRE_MFA = env_bool("OOGST_REQUIRE_MFA", True)
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_ONLY = False
+
+# OIDC single sign-on for municipal staff (Entra ID, Keycloak, any OpenID Connect provider).
+# OIDC_SERVER_URL: the issuer, e.g. https://login.microsoftonline.com/<tenant>/v2.0
+# (its /.well-known/openid-configuration is read). Empty: no single sign-on.
+OIDC_SERVER_URL = env.str("OIDC_SERVER_URL", default="")
+# OIDC_CLIENT_ID / OIDC_CLIENT_SECRET (or OIDC_CLIENT_SECRET_FILE): Oogst's registration.
+OIDC_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_CLIENT_SECRET = env_or_file("OIDC_CLIENT_SECRET", default="")
+# OIDC_NAME: the button text's provider name, e.g. "Gemeente-account".
+OIDC_NAME = env.str("OIDC_NAME", default="Gemeente-account")
+# OIDC_SCOPES: what Oogst asks for; the role claim must be among what comes back.
+OIDC_SCOPES = env.list("OIDC_SCOPES", default=["openid", "profile", "email"])
+# OIDC_ROLE_CLAIM: the claim with the person's groups or roles (a list or a string).
+OIDC_ROLE_CLAIM = env.str("OIDC_ROLE_CLAIM", default="groups")
+# OIDC_ROLE_MAP: claim value=Oogst role, comma-separated, e.g.
+# "oogst-beheer=beheerder,oogst-pc=coordinator,oogst-eigenaren=eigenaar,medewerkers=lezer".
+# The most powerful mapped role wins; someone with no mapped value is refused.
+OIDC_ROLE_MAP = env.dict("OIDC_ROLE_MAP", default={})
+# Partner staff are bound to an organisation, which a claim cannot say: never by SSO.
+_SSO_ROLES = {"beheerder", "coordinator", "eigenaar", "lezer", "griffie"}
+if set(OIDC_ROLE_MAP.values()) - _SSO_ROLES:
+    raise ImproperlyConfigured(
+        f"OIDC_ROLE_MAP maps to {sorted(set(OIDC_ROLE_MAP.values()) - _SSO_ROLES)}; "
+        f"roles by single sign-on are {sorted(_SSO_ROLES)}."
+    )
+# OIDC_MFA_AMR / OIDC_MFA_ACR: claim values that prove the provider did MFA. Only then is
+# Oogst's own TOTP skipped; otherwise SSO users enrol TOTP like local accounts.
+OIDC_MFA_AMR = env.list("OIDC_MFA_AMR", default=["mfa", "otp", "hwk", "swk"])
+OIDC_MFA_ACR = env.list("OIDC_MFA_ACR", default=[])
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": [
+            {
+                "provider_id": "gemeente",
+                "name": OIDC_NAME,
+                "client_id": OIDC_CLIENT_ID,
+                "secret": OIDC_CLIENT_SECRET,
+                "settings": {
+                    "server_url": OIDC_SERVER_URL,
+                    "token_auth_method": "client_secret_post",
+                    "oauth_pkce_enabled": True,
+                },
+            }
+        ]
+        if OIDC_SERVER_URL and OIDC_CLIENT_ID
+        else [],
+        "SCOPE": OIDC_SCOPES,
+    }
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -144,6 +248,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# OOGST_SESSION_IDLE_MINUTES: a session without a request for this long ends.
+OOGST_SESSION_IDLE_MINUTES = env.int("OOGST_SESSION_IDLE_MINUTES", default=30)
+# OOGST_SESSION_MAX_HOURS: a session ends this long after sign-in, active or not.
+OOGST_SESSION_MAX_HOURS = env.int("OOGST_SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = OOGST_SESSION_MAX_HOURS * 3600
 
 # AXES_FAILURE_LIMIT: failed logins per user name and address before a lockout.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -158,6 +268,8 @@ AXES_HANDLER = "oogst.accounts.lockout.AddressAwareAxesHandler"
 AXES_CLIENT_IP_CALLABLE = "oogst.core.proxies.client_ip"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# Failed logins stay visible to the beheerder on the user's page (not only the current count).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 ROOT_URLCONF = "oogst.urls"
 WSGI_APPLICATION = "oogst.wsgi.application"
@@ -174,6 +286,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "oogst.core.context_processors.oogst",
+                "csp.context_processors.nonce",
             ],
         },
     }
@@ -222,8 +335,9 @@ OOGST_RETENTION_MONTHS = env.int("OOGST_RETENTION_MONTHS", default=24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
 # E-mail: EMAIL_URL such as smtp://user:pass@host:587 (default: the console in DEBUG).
-if env.str("EMAIL_URL", default=""):
-    vars().update(env.email_url("EMAIL_URL"))
+# EMAIL_URL_FILE works too: the URL holds the mail password.
+if env_or_file("EMAIL_URL", default=""):
+    vars().update(environ.Env.email_url_config(env_or_file("EMAIL_URL")))
 else:
     EMAIL_BACKEND = (
         "django.core.mail.backends.console.EmailBackend"
@@ -236,13 +350,48 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="oogst@localhost")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# __Host- cookies are bound to this exact host, HTTPS and path /: no subdomain can set them.
+SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
+CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# SECURE_SSL_REDIRECT / SECURE_HSTS_SECONDS: on behind TLS in production.
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+# SECURE_SSL_REDIRECT / SECURE_HSTS_SECONDS: on by default without DEBUG (production is
+# behind TLS); switch off only for a local production-like run over plain HTTP.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+# SECURE_HSTS_INCLUDE_SUBDOMAINS / SECURE_HSTS_PRELOAD: part of the HSTS header.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The load balancer probes the health endpoint over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$"]
+
+# Content-Security-Policy: only our own files, inline code only with the response's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        # Chromium applies form-action to the redirect after the SSO button's POST.
+        "form-action": [
+            SELF,
+            *([_oidc_origin] if (_oidc_origin := _origin(OIDC_SERVER_URL)) else []),
+        ],
+    }
+}
+# What the browser may offer pages: nothing Oogst does not use.
+OOGST_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
@@ -256,11 +405,19 @@ OOGST_DOCUMENT_TIMEOUT_MINUTES = env.int("OOGST_DOCUMENT_TIMEOUT_MINUTES", defau
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "oogst.core.audit_log.JsonLinesFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "security": {"class": "logging.StreamHandler", "formatter": "json"},
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
+        # Logins, failures, lockouts, MFA and role changes: one JSON object per line.
+        "oogst.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
         "fontTools": {"level": "WARNING"},
     },
 }

@@ -1,12 +1,14 @@
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from oogst.core.views import HealthView
+
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("oogst.accounts.signin_urls")),
     # Visitors of the public appendix choose their language too.
+    # The load balancer's probe: no login, checks the database.
+    path("gezondheid/", HealthView.as_view(), name="health"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("", include("oogst.pilots.urls")),
     path("", include("oogst.rounds.urls")),

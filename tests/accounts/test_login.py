@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 
 
 def attempt(client, username, password):
-    return client.post(reverse("login"), {"username": username, "password": password})
+    return client.post(reverse("login"), {"login": username, "password": password})
 
 
 def test_alice_logs_in_and_lands_on_the_register(client, alice):

@@ -15,7 +15,7 @@ PROXY = "10.0.0.2"
 
 
 def attempt(client, username, password, **meta):
-    return client.post(reverse("login"), {"username": username, "password": password}, **meta)
+    return client.post(reverse("login"), {"login": username, "password": password}, **meta)
 
 
 @pytest.fixture

@@ -41,3 +41,17 @@ def test_a_secret_can_come_from_a_file(tmp_path):
 def test_a_malformed_boolean_is_an_error_not_a_guess():
     result = start({"DEBUG": "yes please", "SECRET_KEY": "x"})
     assert result.returncode != 0
+
+
+def test_a_role_map_naming_an_unknown_or_partner_role_is_an_error():
+    result = start(
+        {"DEBUG": "false", "SECRET_KEY": "x" * 50, "OIDC_ROLE_MAP": "oogst=beheerder,ext=partner"}
+    )
+    assert result.returncode != 0
+    assert "OIDC_ROLE_MAP" in result.stderr
+    assert (
+        start(
+            {"DEBUG": "false", "SECRET_KEY": "x" * 50, "OIDC_ROLE_MAP": "oogst-pc=coordinator"}
+        ).returncode
+        == 0
+    )

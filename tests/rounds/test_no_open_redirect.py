@@ -43,7 +43,7 @@ def test_a_next_on_the_site_is_followed(client, alice, spring_round, alices_pilo
 def test_the_login_ignores_a_next_off_the_site(client, alice, payload):
     response = client.post(
         reverse("login"),
-        {"username": "alice", "password": "alice-password-123", "next": payload},
+        {"login": "alice", "password": "alice-password-123", "next": payload},
     )
     assert response.status_code == 302
     assert "evil" not in response["Location"] and not response["Location"].startswith("java")

@@ -159,6 +159,7 @@ def test_a_stalled_document_is_offered_again(client, carol, frozen_round, time_m
     pending = client.get(reverse("rounds:documents", args=[frozen_round.slug])).content.decode()
     assert 'data-hx-trigger="every 2s"' in pending  # the page keeps asking while it is made
     time_machine.move_to(datetime.datetime.now(tz=datetime.UTC) + datetime.timedelta(hours=1))
+    client.force_login(carol)  # an hour idle ends a session: Carol signs in again
     stalled = client.get(reverse("rounds:documents", args=[frozen_round.slug])).content.decode()
     assert "every 2s" not in stalled
     assert reverse("rounds:documents_retry", args=[frozen_round.slug]) in stalled

@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from . import models
+        from . import models, security_events  # noqa: F401 (connects the log receivers)
 
         # Who gave whom which role and organisation (a partner account opens participant
         # records), who was deactivated: the one history. Passwords are never logged.

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from oogst.core import permissions
@@ -39,6 +40,16 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def _get_session_auth_hash(self, secret=None):
+        """Django ends every session whose hash no longer matches: so a new password, a new
+        role or a deactivation signs the person out everywhere."""
+        return salted_hmac(
+            "oogst.accounts.User.session_auth_hash",
+            f"{self.password}|{self.role}|{self.is_active}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     @property
     def is_partner(self) -> bool:

@@ -1,3 +1,4 @@
+from allauth.account import views as account_views
 from auditlog.context import set_actor
 from auditlog.models import LogEntry
 from django.contrib import messages
@@ -13,6 +14,14 @@ from .forms import UserForm
 from .models import User
 
 
+@require_http_methods(["GET", "POST"])
+def password_change(request):
+    """Self-service password change for local accounts; SSO users have no Oogst password."""
+    if not request.user.has_usable_password():
+        raise PermissionDenied
+    return account_views.password_change(request)
+
+
 def _require_user_manager(request):
     if not request.user.can_manage_users():
         raise PermissionDenied
@@ -21,7 +30,11 @@ def _require_user_manager(request):
 @require_GET
 def user_list(request):
     _require_user_manager(request)
-    return render(request, "accounts/user_list.html", {"users": User.objects.all()})
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"users": User.objects.all(), "locked": services.locked_usernames()},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -49,7 +62,7 @@ def user_edit(request, pk):
     form = UserForm(request.POST or None, instance=account)
     if request.method == "POST" and form.is_valid():
         with set_actor(request.user, remote_addr=request.META.get("REMOTE_ADDR")):
-            form.save()
+            services.save_account(form, actor=request.user, request=request)
         messages.success(request, _("Account %(user)s saved.") % {"user": account.username})
         return redirect("accounts:user_list")
     return render(
@@ -59,8 +72,19 @@ def user_edit(request, pk):
             "form": form,
             "account": account,
             "history": LogEntry.objects.get_for_object(account).select_related("actor"),
+            "locked": account.username in services.locked_usernames(),
+            "failed_logins": services.failed_logins(account),
         },
     )
+
+
+@require_POST
+def user_unlock(request, pk):
+    _require_user_manager(request)
+    account = get_object_or_404(User, pk=pk)
+    services.unlock(actor=request.user, account=account, request=request)
+    messages.success(request, _("%(user)s may log in again.") % {"user": account.username})
+    return redirect("accounts:user_edit", pk=account.pk)
 
 
 @require_POST

@@ -1,4 +1,7 @@
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
@@ -40,3 +43,28 @@ class NLDesignFormMixin:
                 attrs["aria-describedby"] = (
                     attrs.get("aria-describedby", "") + f" id_{name}_error"
                 ).strip()
+
+
+class FastSelect(forms.Select):
+    """A <select> written in Python: the same HTML as Django's template-rendered Select
+    (tests/core/test_fast_select.py), without a template include per option. The register's
+    filter form rendered its options at about a fifth of the page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = []
+        for group_name, group_choices, _index in widget["optgroups"]:
+            rendered = format_html_join(
+                "",
+                '<option value="{}"{}>{}</option>',
+                ((str(o["value"]), flatatt(o["attrs"]), o["label"]) for o in group_choices),
+            )
+            if group_name:
+                rendered = format_html('<optgroup label="{}">{}</optgroup>', group_name, rendered)
+            options.append(rendered)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            mark_safe("".join(options)),
+        )

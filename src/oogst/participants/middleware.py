@@ -5,6 +5,8 @@ from django.utils.cache import add_never_cache_headers
 
 # What a partner user may reach outside the participant pages.
 PARTNER_ALLOWED = {"login", "logout", "set_language"}
+# Their own sign-in pages: password, MFA enrolment and recovery codes (django-allauth).
+PARTNER_ALLOWED_PREFIXES = ("account_", "mfa_", "socialaccount_", "openid_connect_")
 
 
 class PartnerScopeMiddleware:
@@ -34,6 +36,8 @@ class PartnerScopeMiddleware:
         if not user.partner.active:
             raise PermissionDenied
         if match.namespace == "participants":
+            return None
+        if not match.namespace and (match.url_name or "").startswith(PARTNER_ALLOWED_PREFIXES):
             return None
         if getattr(view_func, "login_required", True) is False:
             return None  # public pages (the published appendix) are for everyone

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from oogst import vague_dates
 from oogst.accounts.models import Role, User
-from oogst.core.forms import NLDesignFormMixin
+from oogst.core.forms import FastSelect, NLDesignFormMixin
 
 from .models import Fase, Partner, Pilot, Portefeuille, Programma, StatusUpdate
 
@@ -163,21 +163,24 @@ class RegisterFilterForm(NLDesignFormMixin, forms.Form):
         queryset=Programma.objects.all(),
         required=False,
         empty_label=_("All programmes"),
+        widget=FastSelect,
     )
     portefeuille = forms.ModelChoiceField(
         label=_("Portfolio"),
         queryset=Portefeuille.objects.all(),
         required=False,
         empty_label=_("All portfolios"),
+        widget=FastSelect,
     )
-    fase = forms.ChoiceField(label=_("Phase"), required=False)
-    succesvol = forms.ChoiceField(label=_("Successful?"), required=False)
+    fase = forms.ChoiceField(label=_("Phase"), required=False, widget=FastSelect)
+    succesvol = forms.ChoiceField(label=_("Successful?"), required=False, widget=FastSelect)
     evaluatie_in = forms.IntegerField(
         label=_("Evaluation in year"), required=False, min_value=1900, max_value=2199
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
+        widget=FastSelect,
         choices=[
             ("name", _("Name")),
             ("programma", _("Programme")),

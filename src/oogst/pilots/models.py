@@ -90,6 +90,11 @@ class Antwoord(models.TextChoices):
     NVT = "nvt", _("Not applicable")
 
 
+_FASE_LABELS = dict(Fase.choices)
+_RESULTAAT_LABELS = dict(Resultaat.choices)
+_ANTWOORD_LABELS = dict(Antwoord.choices)
+
+
 class AanleidingSoort(models.TextChoices):
     MOTIE = "motie", _("Council motion")
     RIJKSPROGRAMMA = "rijksprogramma", _("National programme or subsidy")
@@ -98,8 +103,27 @@ class AanleidingSoort(models.TextChoices):
 
 class PilotQuerySet(models.QuerySet):
     def for_register(self):
-        """Everything the register overview shows, in a fixed number of queries."""
-        return self.select_related("programma", "portefeuille", "owner")
+        """Everything the register overview shows, in a fixed number of queries.
+
+        Only the columns the table shows: sorting 2,000 rows with their long texts was a
+        third of the page's time on SQLite.
+        """
+        return self.select_related("programma", "portefeuille", "owner").only(
+            "name",
+            "slug",
+            "fase",
+            "resultaat",
+            "startdatum",
+            "einddatum",
+            "evaluatiemoment",
+            "succesvol",
+            "programma__number",
+            "programma__name",
+            "portefeuille__name",
+            "owner__username",
+            "owner__first_name",
+            "owner__last_name",
+        )
 
     def search(self, text: str):
         """Case-insensitive search over naam, omschrijving, doel, evaluatie and stand van zaken."""
@@ -245,6 +269,8 @@ class Pilot(models.Model):
         verbose_name = _("pilot")
         verbose_name_plural = _("pilots")
         ordering = ["name"]
+        # The register's first page walks this index instead of sorting every pilot.
+        indexes = [models.Index(fields=["name"], name="pilot_name_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(resultaat="") | Q(fase=Fase.AFGEROND),
@@ -265,6 +291,21 @@ class Pilot(models.Model):
 
     def get_absolute_url(self):
         return reverse("pilots:detail", kwargs={"slug": self.slug})
+
+    # Labels for the register's rows. Django's get_FOO_display() hashes every (lazy,
+    # translated) choice label on each call: on the register that was 700 translations per
+    # page. These look the one label up.
+    @property
+    def fase_label(self):
+        return _FASE_LABELS.get(self.fase, self.fase)
+
+    @property
+    def resultaat_label(self):
+        return _RESULTAAT_LABELS.get(self.resultaat, self.resultaat)
+
+    @property
+    def succesvol_label(self):
+        return _ANTWOORD_LABELS.get(self.succesvol, self.succesvol)
 
     def interpret_dates(self) -> None:
         """Derive each vague date's interval from its text (the text is what counts)."""

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst.core import permissions
+from oogst.core.csp import allow_own_styles
 from oogst.core.once import once_per_form
 from oogst.core.redirects import redirect_next
 
@@ -287,6 +288,8 @@ def _appendix_response(request, round, fmt):
         )
     if fmt != "html":
         response["Content-Disposition"] = f'attachment; filename="bijlage-{round.slug}.{fmt}"'
+    else:
+        allow_own_styles(response)
     return response
 
 

@@ -1,0 +1,42 @@
+"""What an OpenID Connect provider's claims mean for Oogst: role, names, and trusted MFA."""
+
+from django.conf import settings
+
+from oogst.core.roles import Role
+
+# The most powerful first: someone in two mapped groups gets the stronger role.
+ROLE_ORDER = [Role.BEHEERDER, Role.COORDINATOR, Role.GRIFFIE, Role.EIGENAAR, Role.LEZER]
+
+
+class NoRole(Exception):
+    """The provider vouches for the person, but no claim value maps to an Oogst role."""
+
+
+def claims(extra_data: dict) -> dict:
+    """ID token claims, overlaid with what the userinfo endpoint said."""
+    return {**(extra_data.get("id_token") or {}), **(extra_data.get("userinfo") or {})}
+
+
+def _values(value) -> set[str]:
+    if value is None:
+        return set()
+    if isinstance(value, str):
+        return set(value.split())
+    return {str(v) for v in value}
+
+
+def role_for(claim_set: dict) -> str:
+    """The Oogst role OIDC_ROLE_MAP gives these claims. Partner staff never sign in by SSO."""
+    mapping = settings.OIDC_ROLE_MAP
+    granted = {mapping[v] for v in _values(claim_set.get(settings.OIDC_ROLE_CLAIM)) if v in mapping}
+    for role in ROLE_ORDER:
+        if role in granted:
+            return role
+    raise NoRole
+
+
+def provider_did_mfa(claim_set: dict) -> bool:
+    """Only an explicit amr or acr value from the settings counts as MFA at the provider."""
+    if _values(claim_set.get("amr")) & set(settings.OIDC_MFA_AMR):
+        return True
+    return bool(settings.OIDC_MFA_ACR) and str(claim_set.get("acr", "")) in settings.OIDC_MFA_ACR
