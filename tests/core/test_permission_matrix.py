@@ -120,7 +120,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
     someone = User.objects.create_user("iemand", role=Role.LEZER)
     pilot, code = alices_pilot.slug, person.code
     kwargs = {
-        "pilots:export": {"fmt": "csv"},
+        "pilots:export": {"fmt": "xlsx"},
         "pilots:detail": {"slug": pilot},
         "pilots:edit": {"slug": pilot},
         "pilots:add_status_update": {"slug": pilot},
@@ -134,6 +134,8 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "rounds:documents_retry": {"slug": published.slug},
         "rounds:changes_export": {"slug": concept.slug, "fmt": "json"},
         "rounds:appendix": {"slug": concept.slug, "fmt": "html"},
+        "rounds:entries_export": {"slug": concept.slug, "fmt": "xlsx"},
+        "motions:export": {"fmt": "xlsx"},
         "rounds:entry_mark_updated": {"pk": concept.entries.get(pilot=alices_pilot).pk},
         "rounds:entry_approve": {"pk": concept.entries.get(pilot=alices_pilot).pk},
         "rounds:entry_send_back": {"pk": concept.entries.get(pilot=alices_pilot).pk},
@@ -148,7 +150,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         },
         "motions:memo_download": {"nummer": motion.nummer, "fmt": "docx"},
         "participants:overview": {"slug": pilot},
-        "participants:overview_export": {"slug": pilot, "fmt": "json"},
+        "participants:overview_export": {"slug": pilot, "fmt": "xlsx"},
         "participants:settings": {"slug": pilot},
         "participants:end_report": {"slug": pilot},
         "participants:end_report_download": {"slug": pilot, "fmt": "docx"},

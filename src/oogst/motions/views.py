@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import services
+from oogst.core import tabular
+
+from . import exports, services
 from .forms import (
     AfdoeningsrondeForm,
     DecisionForm,
@@ -38,6 +40,17 @@ def motion_list(request):
             "can_manage": request.user.can_manage_motions(),
         },
     )
+
+
+@require_GET
+def motion_export(request, fmt):
+    motions = exports.export_queryset()
+    if fmt == "json":
+        response = HttpResponse(content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="moties.json"'
+        exports.write_json(response, motions)
+        return response
+    return tabular.response(fmt, exports.COLUMNS, exports.table_rows(motions), filename="moties")
 
 
 @require_GET

@@ -1,4 +1,3 @@
-import csv
 import json
 
 from django.contrib import messages
@@ -10,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core import tabular
+from oogst.core.tabular import Column
 from oogst.pilots.models import Pilot
 
 from . import aggregates, services
@@ -85,11 +86,10 @@ def overview_export(request, slug, fmt):
             content_type="application/json; charset=utf-8",
         )
     else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(["onderdeel", "omschrijving", "aantal"])
-        writer.writerows(rows)
+        # CSV and XLSX through the one writer for tables (`;`, BOM, formulas neutralised).
+        columns = [Column("s", "onderdeel"), Column("i", "omschrijving"), Column("v", "aantal")]
+        table = ({"s": s, "i": i, "v": v} for s, i, v in rows)
+        return tabular.response(fmt, columns, table, filename=filename.rsplit(".", 1)[0])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -1,8 +1,16 @@
-"""Register exports (CSV and JSON): every pilot with every field, dates as written and as meant."""
+"""Register exports: every pilot with every field, dates as written and as meant.
 
-import csv
+JSON keeps the technical field names (for machines); CSV and XLSX carry Dutch headers and go
+through `oogst.core.tabular`, the one writer for every table Oogst hands to Excel.
+"""
+
 import json
 from decimal import Decimal
+
+from django.utils import translation
+
+from oogst.core import tabular
+from oogst.core.tabular import Column
 
 from .models import Pilot
 
@@ -24,6 +32,8 @@ TEXT_FIELDS = [
     "aanleiding_soort",
     "aanleiding_toelichting",
 ]
+# Rows are read in chunks so a register of 20,000 pilots streams in constant memory.
+CHUNK = 2000
 
 
 def export_queryset():
@@ -69,22 +79,91 @@ def write_json(stream, pilots) -> None:
     stream.write("\n")
 
 
-def write_csv(stream, pilots) -> None:
-    """One row a pilot. Lists are joined with "; ", status updates with blank lines."""
-    # A BOM so Excel opens the UTF-8 file with ë and € intact.
-    stream.write("\ufeff")
-    writer = None
-    for pilot in pilots:
-        record = pilot_record(pilot)
-        record["motienummers"] = "; ".join(record["motienummers"])
-        record["partners"] = "; ".join(record["partners"])
-        record["status_updates"] = "\n\n".join(
-            " ".join(filter(None, [u["date"], u["title"]]))
-            + ("\n" if u["date"] or u["title"] else "")
-            + u["text"]
-            for u in record["status_updates"]
+# --- CSV and XLSX: Dutch headers, typed cells -----------------------------------------------
+
+DATE_LABELS = {
+    "startdatum": "Startdatum",
+    "einddatum": "Einddatum",
+    "evaluatiemoment": "Evaluatiemoment",
+}
+COLUMNS = [
+    Column("name", "Naam pilot"),
+    Column("korte_omschrijving", "Korte omschrijving"),
+    Column("programma", "Programma"),
+    Column("portefeuille", "Portefeuille"),
+    Column("portefeuillehouder", "Portefeuillehouder"),
+    Column("doel", "Doel/Beoogd resultaat"),
+    *[
+        column
+        for field, label in DATE_LABELS.items()
+        for column in (
+            Column(field, label),
+            Column(f"{field}_start", f"{label} vanaf", "date"),
+            Column(f"{field}_end", f"{label} tot en met", "date"),
         )
-        if writer is None:
-            writer = csv.DictWriter(stream, fieldnames=list(record))
-            writer.writeheader()
-        writer.writerow(record)
+    ],
+    Column("uitkomst_evaluatie", "Uitkomst evaluatie"),
+    Column("succesvol", "Pilot succesvol?"),
+    Column("succesvol_toelichting", "Toelichting succesvol"),
+    Column("beleid_aanpassen", "Aanleiding beleid aan te passen?"),
+    Column("beleid_aanpassen_toelichting", "Toelichting beleid"),
+    Column("financieel_gevolg", "Financieel gevolg?"),
+    Column("financieel_gevolg_toelichting", "Toelichting financieel gevolg"),
+    Column("bestuurlijk_gerapporteerd", "Hoe bestuurlijk gerapporteerd?"),
+    Column("fase", "Fase"),
+    Column("resultaat", "Resultaat"),
+    Column("aanleiding_soort", "Aanleiding"),
+    Column("motienummers", "Motienummers"),
+    Column("aanleiding_toelichting", "Toelichting aanleiding"),
+    Column("partners", "Partners"),
+    Column("owner", "Eigenaar"),
+    Column("target_participants", "Beoogd aantal deelnemers", "integer"),
+    Column("budget", "Budget (EUR)", "decimal"),
+    Column("status_updates", "Stand van zaken"),
+    Column("updated_at", "Laatst gewijzigd", "datetime"),
+    Column("slug", "Kenmerk"),
+]
+
+
+def table_row(pilot: Pilot) -> dict:
+    """A pilot as one row of the register's spreadsheet (call inside translation "nl")."""
+    row = {field: getattr(pilot, field) for field in TEXT_FIELDS}
+    for choice in ("succesvol", "beleid_aanpassen", "financieel_gevolg", "fase", "resultaat"):
+        row[choice] = str(getattr(pilot, f"get_{choice}_display")()) if row[choice] else ""
+    row["aanleiding_soort"] = (
+        str(pilot.get_aanleiding_soort_display()) if pilot.aanleiding_soort else ""
+    )
+    row["programma"] = str(pilot.programma) if pilot.programma else ""
+    row["portefeuille"] = pilot.portefeuille.name if pilot.portefeuille else ""
+    row["portefeuillehouder"] = pilot.portefeuille.portefeuillehouder if pilot.portefeuille else ""
+    for field in Pilot.VAGUE_DATE_FIELDS:
+        row[field] = getattr(pilot, field)
+        row[f"{field}_start"] = getattr(pilot, f"{field}_start")
+        row[f"{field}_end"] = getattr(pilot, f"{field}_end")
+    row["motienummers"] = ", ".join(pilot.motion_numbers)
+    row["partners"] = ", ".join(p.name for p in pilot.partners.all())
+    row["owner"] = (pilot.owner.get_full_name() or pilot.owner.username) if pilot.owner else ""
+    row["target_participants"] = pilot.target_participants
+    row["budget"] = pilot.budget
+    row["status_updates"] = "\n\n".join(
+        " ".join(filter(None, [u.date.strftime("%d-%m-%Y") if u.date else "", u.title]))
+        + ("\n" if u.date or u.title else "")
+        + u.text
+        for u in pilot.status_updates.all()
+    )
+    row["updated_at"] = pilot.updated_at
+    return row
+
+
+def table_rows(pilots):
+    """Rows for CSV/XLSX, read in chunks (prefetches included) for constant memory."""
+    pilots = pilots.prefetch_related("partners", "status_updates").select_related(
+        "programma", "portefeuille", "owner"
+    )
+    with translation.override("nl"):
+        for pilot in pilots.iterator(chunk_size=CHUNK):
+            yield table_row(pilot)
+
+
+def write_csv(stream, pilots) -> None:
+    tabular.write_csv(stream, COLUMNS, table_rows(pilots))
