@@ -16,7 +16,7 @@ from oogst.accounts.models import Role, User
 from oogst.motions.models import Afdoeningsronde, Afdoeningsvoorstel, Memo, Motion
 from oogst.participants import services as participant_services
 from oogst.participants.models import Participant
-from oogst.pilots.models import Partner, Pilot, Programma
+from oogst.pilots.models import ImportJob, ImportKind, ImportStatus, Partner, Pilot, Programma
 from oogst.rounds import services as round_services
 from oogst.rounds.models import Round
 
@@ -118,10 +118,17 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
     Memo.objects.create(motion=motion, onderwerp="Afdoening motie 2411-62")
     # Whose password the reset page resets: nobody else's session depends on it.
     someone = User.objects.create_user("iemand", role=Role.LEZER)
+    job = ImportJob.objects.create(
+        kind=ImportKind.APPENDIX, file_name="b6.docx", sha256="0" * 64, size=0, content=b"",
+        created_by=carol, status=ImportStatus.FAILED, error="leeg",
+    )  # fmt: skip
     pilot, code = alices_pilot.slug, person.code
     kwargs = {
         "pilots:export": {"fmt": "xlsx"},
         "pilots:detail": {"slug": pilot},
+        "pilots:import_template": {"kind": "moties"},
+        **{f"pilots:{n}": {"pk": job.pk} for n in ("import_detail", "import_status")},
+        "pilots:import_confirm": {"pk": job.pk},
         "pilots:edit": {"slug": pilot},
         "pilots:add_status_update": {"slug": pilot},
         "pilots:history": {"slug": pilot},

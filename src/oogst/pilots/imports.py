@@ -23,7 +23,7 @@ from oogst.core import permissions
 from oogst.core.text import normalise_single_line
 from oogst.core.uploads import UploadRefused, check_upload, time_limit
 
-from . import services
+from . import services, spreadsheet_import
 from .appendix_reader import ANSWER_LABELS, DATE_FIELDS, QUESTION_FIELDS, TEXT_FIELDS, read_appendix
 from .models import (
     Antwoord,
@@ -173,6 +173,14 @@ def preview_appendix(read_pilots) -> dict:
             "duplicate": counts[_name_key(data["name"])] > 1,
             "problems": [],
         }
+        # What the page shows, in the form's order and with its labels.
+        record["rows"] = [
+            {"label": LABELS[f], "value": record["values"][f], "reading": record["dates"].get(f)}
+            for f in (*TEXT_FIELDS[:2], *DATE_FIELDS, *TEXT_FIELDS[2:])
+            if record["values"][f]
+        ]
+        for f, answer in record["answers"].items():
+            answer["question"] = LABELS[f]
         if not record["name"]:
             record["problems"].append(_("No name: neither a heading nor a “Naam pilot” row."))
         if record["duplicate"]:
@@ -286,6 +294,8 @@ def _answer_text(code, toelichting):
 
 
 READERS[ImportKind.APPENDIX] = lambda data, name: preview_appendix(read_appendix(data))
+READERS[ImportKind.PILOTS] = spreadsheet_import.preview_pilots
+apply_rows = spreadsheet_import.apply_rows
 
 
 # --- applying -------------------------------------------------------------------------------
