@@ -415,7 +415,8 @@ def read_appendix(data: bytes) -> list[ReadPilot]:
 def _read_table(table, pilots, current, heading, group):
     """Rows of one table into the current pilot (or new ones, when a "Naam pilot" repeats)."""
     previous_label_tc = None
-    last_field = None  # where a spanning text row or a continuation row goes
+    last_field = None  # where a continuation row (merged or empty label) goes
+    spanning_field = None  # where text rows after a spanning label row go
     for row in table.rows:
         cells = []
         for cell in row.cells:
@@ -436,11 +437,16 @@ def _read_table(table, pilots, current, heading, group):
                     current = _new(pilots, heading, group)
                 if matched not in current.found:
                     current.found.append(matched)
-                last_field = matched
-            elif blocks and last_field is not None and current is not None:
-                current.add(last_field, blocks)
+                spanning_field = matched
+            elif blocks and spanning_field is not None and current is not None:
+                current.add(spanning_field, blocks)
+            elif current is not None and (len(blocks) > 1 or len(label) > 60):
+                current.unplaced.append(("", join_blocks(blocks)))
+            # else: a short section header such as "Data"; it carries no value.
             previous_label_tc = None
+            last_field = None
             continue
+        spanning_field = None
         label_cell, value_cells = cells[0], cells[1:]
         blocks = [b for cell in value_cells for b in cell_blocks(cell)]
         label = normalise_single_line(label_cell.text)
