@@ -190,6 +190,8 @@ def read_programma(line: str) -> ProgrammaText | None:
     line = normalise_single_line(line)
     if not line:
         return None
+    if line.isdigit():
+        return ProgrammaText(line, int(line), "")
     match = PROGRAMMA_LINE.match(line) or NUMBERED.match(line)
     if match:
         return ProgrammaText(line, int(match.group(1)), match.group(2).strip(" .:"))

@@ -219,8 +219,8 @@ def _match_programma(read, programmas) -> dict | None:
         "name": found.name if found else read.name,
         "id": found.pk if found else None,
         # A new programme needs its number; without one the pilot is imported without it.
-        "new": found is None and read.number is not None,
-        "unknown": found is None and read.number is None,
+        "new": found is None and read.number is not None and bool(read.name),
+        "unknown": found is None and (read.number is None or not read.name),
     }
 
 
