@@ -1,5 +1,6 @@
-"""Bad files get a clear message and write nothing: damaged, password-protected, too large,
-with macros, zip bombs, and files that are not what their extension says."""
+"""Bad files get a clear message (in Dutch, as users see it) and write nothing: damaged,
+password-protected, too large, with macros, zip bombs, and files that are not what their
+extension says."""
 
 import io
 import time
@@ -47,9 +48,9 @@ def xlsx_bytes() -> bytes:
 
 
 CASES = {
-    "damaged": (seed_layout_docx()[:3000], "b6.docx", "damaged"),
-    "password": (password_protected(), "b6.docx", "password-protected"),
-    "macros by name": (seed_layout_docx(), "b6.docm", "macros"),
+    "damaged": (seed_layout_docx()[:3000], "b6.docx", "beschadigd"),
+    "password": (password_protected(), "b6.docx", "wachtwoord"),
+    "macros by name": (seed_layout_docx(), "b6.docm", "macro’s"),
     "macros inside": (
         zip_with(
             {
@@ -59,16 +60,16 @@ CASES = {
             }
         ),
         "b6.docx",
-        "macros",
+        "macro’s",
     ),
     "zip bomb": (
         zip_with({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"\x00" * 30_000_000}),
         "b6.docx",
-        "zip bomb",
+        "zipbom",
     ),
-    "a workbook named .docx": (xlsx_bytes(), "b6.docx", "is a .xlsx file"),
-    "a pdf named .docx": (b"%PDF-1.7\n" + b"x" * 1000, "b6.docx", "not a Word document"),
-    "a spreadsheet for the appendix": (xlsx_bytes(), "b6.xlsx", "reads .docx files"),
+    "a workbook named .docx": (xlsx_bytes(), "b6.docx", "is een .xlsx-bestand"),
+    "a pdf named .docx": (b"%PDF-1.7\n" + b"x" * 1000, "b6.docx", "geen Word-document"),
+    "a spreadsheet for the appendix": (xlsx_bytes(), "b6.xlsx", "leest hier .docx"),
 }
 
 
@@ -90,9 +91,9 @@ def test_a_50_mb_file_is_refused_before_it_is_read(client, carol):
     client.force_login(carol)
     big = SimpleUploadedFile("b6.docx", b"\x00" * (50 * 1024 * 1024))
     response = client.post(reverse("pilots:import"), {"kind": "bijlage", "file": big}, follow=True)
-    assert "larger than 20 MB" in response.content.decode()
+    assert "groter dan 20 MB" in response.content.decode()
     assert not ImportJob.objects.exists()
-    with pytest.raises(uploads.UploadRefused, match="limit is 20 MB"):
+    with pytest.raises(uploads.UploadRefused, match="grens is 20 MB"):
         uploads.check_upload(b"\x00" * (50 * 1024 * 1024), "b6.docx", allowed={"docx"})
 
 
@@ -110,7 +111,7 @@ def test_the_web_request_only_stores_the_file(client, carol):
 
 
 def test_reading_stops_at_the_time_limit():
-    with pytest.raises(uploads.ParseTimeout, match="longer than"):
+    with pytest.raises(uploads.ParseTimeout, match="langer dan"):
         with uploads.time_limit(0.2):
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline:

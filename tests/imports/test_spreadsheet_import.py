@@ -48,8 +48,8 @@ def test_the_report_names_row_column_and_reason(
     rows = {r["row"]: r for r in job.preview["rows"]}
     assert rows[2]["errors"] == []
     assert {(e["column"], e["message"]) for e in rows[3]["errors"]} == {
-        ("Programma", "Unknown programme “Programma 9. Onbekend”."),
-        ("Budget (EUR)", "“veel” is not a number."),
+        ("Programma", "Onbekend programma “Programma 9. Onbekend”."),
+        ("Budget (EUR)", "“veel” is geen getal."),
     }
     columns = {e["column"] for e in rows[4]["errors"]}
     assert columns == {"Naam pilot", "Pilot succesvol?"}  # duplicate name, unknown answer
@@ -60,7 +60,7 @@ def test_nothing_is_written_until_every_row_is_valid_or_only_valid_rows_are_chos
     carol, programma, django_capture_on_commit_callbacks
 ):
     job = read(carol, xlsx(PILOT_ROWS), "pilots.xlsx", django_capture_on_commit_callbacks)
-    with pytest.raises(imports.ImportRefused, match="2 rows have errors"):
+    with pytest.raises(imports.ImportRefused, match="2 rijen bevatten fouten"):
         imports.apply_rows(actor=carol, job=job, only_valid=False)
     assert not Pilot.objects.exists()
     result = imports.apply_rows(actor=carol, job=job, only_valid=True)
@@ -164,6 +164,6 @@ def test_the_report_page_offers_only_valid_rows(
     assert 'name="only_valid"' in html
     response = client.post(reverse("pilots:import_confirm", args=[job.pk]), follow=True)
     assert not Pilot.objects.exists()
-    assert "2 rows have errors" in response.content.decode()
+    assert "2 rijen bevatten fouten" in response.content.decode()
     client.post(reverse("pilots:import_confirm", args=[job.pk]), {"only_valid": "on"})
     assert Pilot.objects.count() == 1

@@ -251,5 +251,5 @@ def test_the_command_shows_with_dry_run_and_imports_without(seed_docx, tmp_path,
 def test_the_command_refuses_a_bad_file_with_a_message(tmp_path, erin):
     path = tmp_path / "bijlage6.docx"
     path.write_bytes(b"dit is geen Word-bestand")
-    with pytest.raises(CommandError, match="not a Word document"):
+    with pytest.raises(CommandError, match="geen Word-document"):
         call_command("importeer-bijlage", str(path), stdout=io.StringIO())
