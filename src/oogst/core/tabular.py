@@ -120,7 +120,7 @@ def write_xlsx(target, columns: Sequence[Column], rows: Iterable[dict], *, title
     """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook(write_only=True)
@@ -147,21 +147,28 @@ def write_xlsx(target, columns: Sequence[Column], rows: Iterable[dict], *, title
         header.append(cell)
     sheet.append(header)
 
-    wrap = Alignment(wrap_text=True, vertical="top")
-    count = 0
+    # Plain values are the fast path in write-only mode (openpyxl reuses one cell for them);
+    # columns with a number format get one styled cell each, reused row after row (each
+    # row is written out before the next is appended).
+    styled = {}
+    for index, column in enumerate(columns):
+        if column.kind in NUMBER_FORMATS:
+            cell = WriteOnlyCell(sheet)
+            cell.number_format = NUMBER_FORMATS[column.kind]
+            styled[index] = cell
+    plan = [(column.key, column.kind, styled.get(i)) for i, column in enumerate(columns)]
 
     def cells(row):
         out = []
-        for column in columns:
-            value = _xlsx_value(row.get(column.key), column.kind)
-            cell = WriteOnlyCell(sheet, value=value)
-            if column.kind in NUMBER_FORMATS and value is not None and not isinstance(value, str):
-                cell.number_format = NUMBER_FORMATS[column.kind]
-            elif isinstance(value, str) and "\n" in value:
-                cell.alignment = wrap
-            out.append(cell)
+        for key, kind, cell in plan:
+            value = _xlsx_value(row.get(key), kind)
+            if cell is not None and value is not None and not isinstance(value, str):
+                cell.value = value
+                value = cell
+            out.append(value)
         return out
 
+    count = 0
     for row in ahead:
         sheet.append(cells(row))
         count += 1

@@ -268,11 +268,18 @@ class Block:
 BULLET = re.compile(r"^\s*[•·▪◦‣●○■□\-–*]\s+")
 
 
-def paragraph_block(paragraph) -> Block | None:
+def style_name(paragraph, names: dict) -> str:
+    """The paragraph's style name, from a map made once per document: python-docx's
+    `paragraph.style` searches every style on each call (90% of the time at 500 pilots)."""
+    style_id = paragraph._p.style
+    return names.get(style_id, "") if style_id else names.get(None, "")
+
+
+def paragraph_block(paragraph, names: dict) -> Block | None:
     text = normalise_text(paragraph.text)
     if not text:
         return None
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style = style_name(paragraph, names)
     ppr = paragraph._p.pPr
     numbered = ppr is not None and ppr.numPr is not None
     if BULLET.match(text):
@@ -295,12 +302,12 @@ def join_blocks(blocks: list[Block]) -> str:
     return "".join(out)
 
 
-def cell_blocks(cell) -> list[Block]:
-    return [b for b in (paragraph_block(p) for p in cell.paragraphs) if b]
+def cell_blocks(cell, names: dict) -> list[Block]:
+    return [b for b in (paragraph_block(p, names) for p in cell.paragraphs) if b]
 
 
-def heading_level(paragraph) -> int | None:
-    style = paragraph.style.name if paragraph.style is not None else ""
+def heading_level(paragraph, names: dict) -> int | None:
+    style = style_name(paragraph, names)
     if not style:
         return None
     if style == "Title":
@@ -386,17 +393,21 @@ class ReadPilot:
 def read_appendix(data: bytes) -> list[ReadPilot]:
     """Every pilot in a Bijlage 6 .docx, in the document's order."""
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     document = docx.Document(io.BytesIO(data))
+    names = {style.style_id: style.name or "" for style in document.styles}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    names[None] = default.name if default is not None else ""
     pilots: list[ReadPilot] = []
     headings: dict[int, str] = {}
     section_heading = ""
     current: ReadPilot | None = None
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            level = heading_level(item)
+            level = heading_level(item, names)
             text = normalise_single_line(item.text)
             if level is not None and text:
                 headings = {k: v for k, v in headings.items() if k < level}
@@ -410,11 +421,11 @@ def read_appendix(data: bytes) -> list[ReadPilot]:
             if headings:
                 levels = sorted(headings)
                 group = headings[levels[-2]] if len(levels) > 1 else ""
-            current = _read_table(item, pilots, current, section_heading, group)
+            current = _read_table(item, pilots, current, section_heading, group, names)
     return [p for p in pilots if p.found]
 
 
-def _read_table(table, pilots, current, heading, group):
+def _read_table(table, pilots, current, heading, group, names):
     """Rows of one table into the current pilot (or new ones, when a "Naam pilot" repeats)."""
     previous_label_tc = None
     last_field = None  # where a continuation row (merged or empty label) goes
@@ -429,7 +440,7 @@ def _read_table(table, pilots, current, heading, group):
         if len(cells) == 1:
             # A row spanning both columns: a section header ("Data", "Evaluatie"), a label
             # whose text follows in the next spanning rows, or that text itself.
-            blocks = cell_blocks(cells[0])
+            blocks = cell_blocks(cells[0], names)
             label = blocks[0].text if blocks else ""
             matched = match_label(label) if len(blocks) == 1 else None
             if matched:
@@ -450,7 +461,7 @@ def _read_table(table, pilots, current, heading, group):
             continue
         spanning_field = None
         label_cell, value_cells = cells[0], cells[1:]
-        blocks = [b for cell in value_cells for b in cell_blocks(cell)]
+        blocks = [b for cell in value_cells for b in cell_blocks(cell, names)]
         label = normalise_single_line(label_cell.text)
         if label_cell._tc is previous_label_tc or (not label and last_field):
             # The label cell spans this row too (or is empty): the value continues.

@@ -125,14 +125,30 @@ COLUMNS = [
 ]
 
 
-def table_row(pilot: Pilot) -> dict:
-    """A pilot as one row of the register's spreadsheet (call inside translation "nl")."""
+CHOICE_FIELDS = (
+    "succesvol",
+    "beleid_aanpassen",
+    "financieel_gevolg",
+    "fase",
+    "resultaat",
+    "aanleiding_soort",
+)
+
+
+def choice_labels() -> dict:
+    """{field: {value: label}} in the active language, looked up once per export."""
+    return {
+        name: {value: str(label) for value, label in Pilot._meta.get_field(name).flatchoices}
+        for name in CHOICE_FIELDS
+    }
+
+
+def table_row(pilot: Pilot, labels: dict) -> dict:
+    """A pilot as one row of the register's spreadsheet (Dutch labels from `labels`)."""
     row = {field: getattr(pilot, field) for field in TEXT_FIELDS}
-    for choice in ("succesvol", "beleid_aanpassen", "financieel_gevolg", "fase", "resultaat"):
-        row[choice] = str(getattr(pilot, f"get_{choice}_display")()) if row[choice] else ""
-    row["aanleiding_soort"] = (
-        str(pilot.get_aanleiding_soort_display()) if pilot.aanleiding_soort else ""
-    )
+    for name in CHOICE_FIELDS:
+        value = getattr(pilot, name)
+        row[name] = labels[name].get(value, value) if value else ""
     row["programma"] = str(pilot.programma) if pilot.programma else ""
     row["portefeuille"] = pilot.portefeuille.name if pilot.portefeuille else ""
     row["portefeuillehouder"] = pilot.portefeuille.portefeuillehouder if pilot.portefeuille else ""
@@ -161,8 +177,9 @@ def table_rows(pilots):
         "programma", "portefeuille", "owner"
     )
     with translation.override("nl"):
-        for pilot in pilots.iterator(chunk_size=CHUNK):
-            yield table_row(pilot)
+        labels = choice_labels()
+    for pilot in pilots.iterator(chunk_size=CHUNK):
+        yield table_row(pilot, labels)
 
 
 def write_csv(stream, pilots) -> None:
