@@ -161,7 +161,11 @@ def write_xlsx(target, columns: Sequence[Column], rows: Iterable[dict], *, title
     def cells(row):
         out = []
         for key, kind, cell in plan:
-            value = _xlsx_value(row.get(key), kind)
+            value = row.get(key)
+            if type(value) is str:  # the common case, kept short: 20,000 rows x 34 columns
+                out.append(neutralise(value)[:XLSX_CELL_LIMIT] if value else None)
+                continue
+            value = _xlsx_value(value, kind)
             if cell is not None and value is not None and not isinstance(value, str):
                 cell.value = value
                 value = cell

@@ -14,8 +14,9 @@ import datetime
 import hashlib
 import logging
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from oogst import vague_dates
@@ -85,6 +86,14 @@ def read_job(job_id: int) -> ImportJob | None:
     if job is None:
         return None
     data = bytes(job.content)
+    # The worker has no request: messages in the municipality's language (LANGUAGE_CODE).
+    with translation.override(settings.LANGUAGE_CODE):
+        _read_into(job, data)
+    job.save(update_fields=["status", "error", "preview"])
+    return job
+
+
+def _read_into(job: ImportJob, data: bytes) -> None:
     try:
         check_upload(data, job.file_name, allowed=_allowed(job.kind))
         with time_limit():
@@ -99,8 +108,6 @@ def read_job(job_id: int) -> ImportJob | None:
         }
     else:
         job.status, job.preview = ImportStatus.READY, preview
-    job.save(update_fields=["status", "error", "preview"])
-    return job
 
 
 def _allowed(kind):

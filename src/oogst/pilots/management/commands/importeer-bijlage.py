@@ -1,8 +1,10 @@
 import hashlib
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from oogst.accounts.models import Role, User
 from oogst.core.uploads import UploadRefused, check_upload, time_limit
@@ -26,7 +28,12 @@ class Command(BaseCommand):
             help="The coordinator or beheerder the history names (default: the first beheerder).",
         )
 
-    def handle(self, *args, file, dry_run, username, **options):
+    def handle(self, *args, **options):
+        # Messages in the municipality's language, as the web pages give them.
+        with translation.override(settings.LANGUAGE_CODE):
+            self._import(**options)
+
+    def _import(self, *, file, dry_run, username, **options):
         path = Path(file)
         try:
             data = path.read_bytes()
