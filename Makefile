@@ -47,11 +47,12 @@ messages: install-test
 	cd src/oogst && DEBUG=true ../../$(BIN)/oogst makemessages -l nl --no-obsolete
 	cd src/oogst && DEBUG=true ../../$(BIN)/oogst compilemessages
 
-## benchmark: the register with 2,000 pilots and a 500-pilot round's pages and appendix
+## benchmark: the register with 2,000 pilots, a 500-pilot round's pages and appendix, imports and XLSX
 benchmark: install-test
 	$(BIN)/python benchmarks/register_overview.py
 	$(BIN)/python benchmarks/round_page.py
 	$(BIN)/python benchmarks/appendix_render.py
+	$(BIN)/python benchmarks/import_export.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info
