@@ -56,13 +56,14 @@ messages: install-test
 	cd src/oogst && DEBUG=true ../../$(BIN)/oogst compilemessages
 
 ## benchmark: the register with 2,000 pilots, a 500-pilot round's pages and appendix,
-## participant figures, and the framework floor (a logged-in page against bare Django)
+## participant figures, imports and XLSX, and the framework floor (a logged-in page against bare Django)
 benchmark: install-test
 	$(BIN)/python benchmarks/register_overview.py
 	$(BIN)/python benchmarks/round_page.py
 	$(BIN)/python benchmarks/appendix_render.py
 	$(BIN)/python benchmarks/participant_figures.py
 	$(BIN)/python benchmarks/framework_floor.py  # needs Debian's wrk
+	$(BIN)/python benchmarks/import_export.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

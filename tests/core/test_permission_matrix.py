@@ -16,7 +16,7 @@ from oogst.accounts.models import Role, User
 from oogst.motions.models import Afdoeningsronde, Afdoeningsvoorstel, Memo, Motion
 from oogst.participants import services as participant_services
 from oogst.participants.models import Participant
-from oogst.pilots.models import Partner, Pilot, Programma
+from oogst.pilots.models import ImportJob, ImportKind, ImportStatus, Partner, Pilot, Programma
 from oogst.rounds import services as round_services
 from oogst.rounds.models import Round
 
@@ -126,10 +126,17 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         reason="Ander contract",
         proposed_by=carol,
     )
+    job = ImportJob.objects.create(
+        kind=ImportKind.APPENDIX, file_name="b6.docx", sha256="0" * 64, size=0, content=b"",
+        created_by=carol, status=ImportStatus.FAILED, error="leeg",
+    )  # fmt: skip
     pilot, code = alices_pilot.slug, person.code
     kwargs = {
-        "pilots:export": {"fmt": "csv"},
+        "pilots:export": {"fmt": "xlsx"},
         "pilots:detail": {"slug": pilot},
+        "pilots:import_template": {"kind": "moties"},
+        **{f"pilots:{n}": {"pk": job.pk} for n in ("import_detail", "import_status")},
+        "pilots:import_confirm": {"pk": job.pk},
         "pilots:edit": {"slug": pilot},
         "pilots:add_status_update": {"slug": pilot},
         "pilots:history": {"slug": pilot},
@@ -142,6 +149,8 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "rounds:documents_retry": {"slug": published.slug},
         "rounds:changes_export": {"slug": concept.slug, "fmt": "json"},
         "rounds:appendix": {"slug": concept.slug, "fmt": "html"},
+        "rounds:entries_export": {"slug": concept.slug, "fmt": "xlsx"},
+        "motions:export": {"fmt": "xlsx"},
         "rounds:entry_mark_updated": {"pk": concept.entries.get(pilot=alices_pilot).pk},
         "rounds:entry_approve": {"pk": concept.entries.get(pilot=alices_pilot).pk},
         "rounds:entry_send_back": {"pk": concept.entries.get(pilot=alices_pilot).pk},
@@ -156,7 +165,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         },
         "motions:memo_download": {"nummer": motion.nummer, "fmt": "docx"},
         "participants:overview": {"slug": pilot},
-        "participants:overview_export": {"slug": pilot, "fmt": "json"},
+        "participants:overview_export": {"slug": pilot, "fmt": "xlsx"},
         "participants:settings": {"slug": pilot},
         "participants:end_report": {"slug": pilot},
         "participants:end_report_download": {"slug": pilot, "fmt": "docx"},

@@ -41,4 +41,4 @@ def test_the_export_carries_every_motion_with_its_pilots():
     ]
     out = io.StringIO()
     call_command("export", "--what", "motions", "--format", "csv", stdout=out)
-    assert out.getvalue().startswith("\ufeffnummer,")
+    assert out.getvalue().startswith("\ufeffMotienummer;Titel;")

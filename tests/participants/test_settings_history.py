@@ -68,9 +68,11 @@ def test_phases_domains_and_the_partner_are_in_the_history(client, alice, monito
     assert "financien" in monitor_changes["zrm_domains"][1]
     assert "partner" in monitor_changes  # a partner transfer is always audited
     phase_entries = [e for e in history if e.content_type.model == "phase"]
-    actions = sorted((e.object_repr, e.get_action_display()) for e in phase_entries)
-    assert ("4. Toeleiding naar opleiding of regulier werk", "delete") in actions
-    assert ("0. Activering", "update") in actions
+    from auditlog.models import LogEntry
+
+    actions = sorted((e.object_repr, e.action) for e in phase_entries)
+    assert ("4. Toeleiding naar opleiding of regulier werk", LogEntry.Action.DELETE) in actions
+    assert ("0. Activering", LogEntry.Action.UPDATE) in actions
     assert all(e.actor == alice for e in phase_entries)
     html = client.get(URL).content.decode()
     assert "Toeleiding naar opleiding" in html and "Andere Stichting" in html

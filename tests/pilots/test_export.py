@@ -35,16 +35,17 @@ def test_json_export_holds_every_field_with_dates_as_written_and_as_meant(alices
     assert record["fase"] == "uitvoering"
 
 
-def test_csv_export_is_one_row_a_pilot_in_utf8_with_a_bom(alices_pilot, bobs_pilot):
+def test_csv_export_is_one_row_a_pilot_as_dutch_excel_reads_it(alices_pilot, bobs_pilot):
     text = run_export("csv")
     assert text.startswith("\ufeff")
-    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert [r["name"] for r in rows] == ["Dealbreakers", "Woonoverlast"]
-    assert "financiële" in rows[0]["korte_omschrijving"]
-    assert "\n\n" in rows[0]["korte_omschrijving"]
-    assert rows[1]["startdatum"] == "September 2020"
-    assert rows[1]["startdatum_start"] == "2020-09-01"
-    assert rows[1]["startdatum_end"] == "2020-09-30"
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
+    assert [r["Naam pilot"] for r in rows] == ["Dealbreakers", "Woonoverlast"]
+    assert "financiële" in rows[0]["Korte omschrijving"]
+    assert "\n\n" in rows[0]["Korte omschrijving"]
+    assert rows[0]["Fase"] == "Uitvoering"
+    assert rows[1]["Startdatum"] == "September 2020"
+    assert rows[1]["Startdatum vanaf"] == "01-09-2020"
+    assert rows[1]["Startdatum tot en met"] == "30-09-2020"
 
 
 def test_the_export_download_is_the_same_as_the_command(client, dave, alices_pilot):

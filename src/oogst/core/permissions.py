@@ -54,6 +54,8 @@ RULES: dict[str, Callable] = {
     "pilot.create": _roles(*CREATE_PILOTS),
     "pilot.edit": _edits_pilot,
     "reference.manage": _roles(Role.BEHEERDER),
+    # Imports write many pilots (and may add programmes and portfolios) at once.
+    "pilot.import": _roles(*EDIT_EVERY_PILOT),
     # people
     "user.manage": _roles(Role.BEHEERDER),
     "accesslog.view": _roles(Role.BEHEERDER),

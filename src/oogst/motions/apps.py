@@ -21,3 +21,7 @@ class MotionsConfig(AppConfig):
         auditlog.register(models.MemoSection)
         # The council's decision per motion, with who recorded it.
         auditlog.register(models.Afdoeningsvoorstel)
+        # Motions arrive by spreadsheet through the pilots app's import pages.
+        from .spreadsheet_import import register
+
+        register()

@@ -1,7 +1,11 @@
 """Motion exports: every motion with its linked pilots."""
 
-import csv
 import json
+
+from django.utils import translation
+
+from oogst.core import tabular
+from oogst.core.tabular import Column
 
 from .models import Motion
 
@@ -45,15 +49,45 @@ def write_json(stream, motions) -> None:
     stream.write("\n")
 
 
+COLUMNS = [
+    Column("nummer", "Motienummer"),
+    Column("titel", "Titel"),
+    Column("adopted_on", "Aangenomen op", "date"),
+    Column("meeting", "Raadsvergadering"),
+    Column("vote_result", "Stemuitslag"),
+    Column("indieners", "Indieners"),
+    Column("dictum", "Dictum / verzoek"),
+    Column("deadline", "Termijn"),
+    Column("deadline_start", "Termijn vanaf", "date"),
+    Column("deadline_end", "Termijn uiterlijk", "date"),
+    Column("status", "Status"),
+    Column("programma", "Programma"),
+    Column("portefeuille", "Portefeuille"),
+    Column("portefeuillehouder", "Portefeuillehouder"),
+    Column("contact_naam", "Ambtenaar"),
+    Column("contact_telefoon", "Telefoon"),
+    Column("contact_email", "E-mail"),
+    Column("pilots", "Pilots"),
+    Column("documents", "Documenten"),
+]
+
+
+def table_rows(motions):
+    """Motions as rows for CSV/XLSX: Dutch status labels, real dates."""
+    with translation.override("nl"):
+        for motion in motions:
+            record = motion_record(motion)
+            record["adopted_on"] = motion.adopted_on
+            record["deadline_start"] = motion.deadline_start
+            record["deadline_end"] = motion.deadline_end
+            record["status"] = str(motion.get_status_display())
+            record["indieners"] = "; ".join(record["indieners"])
+            record["pilots"] = "; ".join(p["name"] for p in record["pilots"])
+            record["documents"] = "; ".join(
+                f"{d['title']} <{d['url']}>" for d in record["documents"]
+            )
+            yield record
+
+
 def write_csv(stream, motions) -> None:
-    stream.write("\ufeff")  # Excel reads UTF-8 with ë and € only with a BOM
-    writer = None
-    for motion in motions:
-        record = motion_record(motion)
-        record["indieners"] = "; ".join(record["indieners"])
-        record["pilots"] = "; ".join(p["name"] for p in record["pilots"])
-        record["documents"] = "; ".join(f"{d['title']} <{d['url']}>" for d in record["documents"])
-        if writer is None:
-            writer = csv.DictWriter(stream, fieldnames=list(record))
-            writer.writeheader()
-        writer.writerow(record)
+    tabular.write_csv(stream, COLUMNS, table_rows(motions))

@@ -7,6 +7,7 @@ NUMMER = r"(?P<nummer>\d{2,4}-\d{1,4}[A-Z]?)"
 urlpatterns = [
     path("moties/", views.motion_list, name="list"),
     path("moties/nieuw/", views.motion_edit, name="create"),
+    re_path(r"^moties/export\.(?P<fmt>csv|json|xlsx)$", views.motion_export, name="export"),
     path("moties/afdoeningsrondes/", views.afdoeningsrondes, name="afdoeningsrondes"),
     path("moties/afdoeningsrondes/<int:pk>/", views.afdoeningsronde, name="afdoeningsronde"),
     path(

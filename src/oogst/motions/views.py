@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core import tabular
 from oogst.core.once import once_per_form
 
-from . import services
+from . import exports, services
 from .forms import (
     AfdoeningsrondeForm,
     DecisionForm,
@@ -37,6 +39,17 @@ def motion_list(request):
             "can_manage": request.user.can_manage_motions(),
         },
     )
+
+
+@require_GET
+def motion_export(request, fmt):
+    motions = exports.export_queryset()
+    if fmt == "json":
+        response = HttpResponse(content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="moties.json"'
+        exports.write_json(response, motions)
+        return response
+    return tabular.response(fmt, exports.COLUMNS, exports.table_rows(motions), filename="moties")
 
 
 @require_GET

@@ -7,7 +7,7 @@ urlpatterns = [
     # Municipal side: aggregates only.
     path("pilots/<slug:slug>/deelnemers/", views.overview, name="overview"),
     re_path(
-        r"^pilots/(?P<slug>[-\w]+)/deelnemers/cijfers\.(?P<fmt>csv|json)$",
+        r"^pilots/(?P<slug>[-\w]+)/deelnemers/cijfers\.(?P<fmt>csv|json|xlsx)$",
         views.overview_export,
         name="overview_export",
     ),

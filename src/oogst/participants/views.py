@@ -1,4 +1,3 @@
-import csv
 import json
 
 from auditlog.context import set_actor
@@ -11,7 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core import tabular
 from oogst.core.once import once_per_form
+from oogst.core.tabular import Column
 from oogst.pilots.models import Pilot
 
 from . import disclosure, services
@@ -106,11 +107,10 @@ def overview_export(request, slug, fmt):
             content_type="application/json; charset=utf-8",
         )
     else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
-        writer = csv.writer(response, delimiter=";")
-        writer.writerow(["onderdeel", "omschrijving", "aantal"])
-        writer.writerows(rows)
+        # CSV and XLSX through the one writer for tables (`;`, BOM, formulas neutralised).
+        columns = [Column("s", "onderdeel"), Column("i", "omschrijving"), Column("v", "aantal")]
+        table = ({"s": s, "i": i, "v": v} for s, i, v in rows)
+        return tabular.response(fmt, columns, table, filename=filename.rsplit(".", 1)[0])
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -3,13 +3,15 @@ import re
 from django import forms
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from oogst import vague_dates
 from oogst.accounts.models import Role, User
 from oogst.core.forms import FastSelect, NLDesignFormMixin
+from oogst.core.uploads import MAX_UPLOAD_BYTES
 
-from .models import Fase, Partner, Pilot, Portefeuille, Programma, StatusUpdate
+from .models import Fase, ImportKind, Partner, Pilot, Portefeuille, Programma, StatusUpdate
 
 MOTION_NUMBER = re.compile(r"^\d{2,4}-\d{1,4}[A-Za-z]?$")
 
@@ -200,3 +202,34 @@ class RegisterFilterForm(NLDesignFormMixin, forms.Form):
             *Antwoord.choices,
             ("leeg", _("Not filled in")),
         ]
+
+
+class ImportForm(NLDesignFormMixin, forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=ImportKind.choices,
+        widget=forms.RadioSelect,
+        initial=ImportKind.APPENDIX,
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=format_lazy(
+            _(
+                "A Word appendix (.docx), or a spreadsheet (.xlsx, or .csv with ; or ,) made "
+                "from the template. At most {limit} MB."
+            ),
+            limit=MAX_UPLOAD_BYTES // (1024 * 1024),
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is %(size)d MB; the limit is %(limit)d MB.")
+                % {
+                    "size": upload.size // (1024 * 1024),
+                    "limit": MAX_UPLOAD_BYTES // (1024 * 1024),
+                }
+            )
+        return upload

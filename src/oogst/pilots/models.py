@@ -396,3 +396,61 @@ class StatusUpdate(models.Model):
 
     def __str__(self):
         return self.title or self.text[:60]
+
+
+class ImportKind(models.TextChoices):
+    APPENDIX = "bijlage", _("Appendix (Word)")
+    PILOTS = "pilots", _("Pilots (spreadsheet)")
+    MOTIONS = "moties", _("Motions (spreadsheet)")
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "pending", _("Being read")
+    READY = "ready", _("Ready to confirm")
+    FAILED = "failed", _("Refused")
+    APPLIED = "applied", _("Imported")
+
+
+class ImportJob(models.Model):
+    """An uploaded file on its way in: stored as uploaded, read in the background, shown as a
+    preview, and written only when the coordinator confirms."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ImportKind.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(max_length=64)
+    size = models.PositiveIntegerField()
+    content = models.BinaryField()
+    # What the file says and how Oogst reads it, per pilot or row: shown, then applied.
+    preview = models.JSONField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    result = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ImportStatus.values), name="import_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ImportKind.values), name="import_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.file_name
+
+    def get_absolute_url(self):
+        return reverse("pilots:import_detail", kwargs={"pk": self.pk})

@@ -32,19 +32,27 @@ class StaleEdit(Exception):
         self.changes = changes
 
 
-def _history_context(actor, *, reason: str = "", remote_addr: str | None = None):
+def _history_context(actor, *, reason: str = "", remote_addr: str | None = None, source=None):
     extra = {"actor": actor, "remote_addr": remote_addr}
+    additional = {}
     if reason:
-        extra["additional_data"] = {"reason": reason}
+        additional["reason"] = reason
+    if source:
+        # Where the change came from, e.g. {"file": "bijlage6.docx", "sha256": "..."}.
+        additional["import"] = source
+    if additional:
+        extra["additional_data"] = additional
     return set_extra_data(context_data=extra)
 
 
 @transaction.atomic
-def create_pilot(*, actor, pilot: Pilot, partners=(), reason: str = "", remote_addr=None) -> Pilot:
+def create_pilot(
+    *, actor, pilot: Pilot, partners=(), reason: str = "", remote_addr=None, source=None
+) -> Pilot:
     """Register a new pilot. An owner who creates a pilot owns it unless told otherwise."""
     if pilot.owner_id is None and actor is not None and not actor.sees_all_as_editor:
         pilot.owner = actor
-    with _history_context(actor, reason=reason, remote_addr=remote_addr):
+    with _history_context(actor, reason=reason, remote_addr=remote_addr, source=source):
         pilot.save()
         pilot.partners.set(partners)
     return pilot
@@ -59,6 +67,7 @@ def update_pilot(
     partners=None,
     reason: str = "",
     remote_addr=None,
+    source=None,
 ) -> Pilot:
     """Save an edited pilot, refusing the save when the form was stale.
 
@@ -75,7 +84,7 @@ def update_pilot(
         # An unchanged form records nothing: no new version, no history, no round reset.
         return pilot
     pilot.version = expected_version + 1
-    with _history_context(actor, reason=reason, remote_addr=remote_addr):
+    with _history_context(actor, reason=reason, remote_addr=remote_addr, source=source):
         pilot.save()
         if partners is not None:
             pilot.partners.set(partners)
@@ -103,6 +112,14 @@ def _has_changes(pilot: Pilot, partners) -> bool:
     return False
 
 
+@transaction.atomic
+def save_reference(*, actor, obj, source=None):
+    """Save a reference list entry (programma, portefeuille, partner) with its history."""
+    with _history_context(actor, source=source):
+        obj.save()
+    return obj
+
+
 def changes_since(pilot: Pilot, version: int) -> list[Change]:
     """Field changes recorded after `version` of the pilot, oldest first."""
     changes = []
@@ -122,10 +139,10 @@ def changes_since(pilot: Pilot, version: int) -> list[Change]:
 
 
 @transaction.atomic
-def add_status_update(*, actor, pilot: Pilot, update: StatusUpdate, remote_addr=None):
+def add_status_update(*, actor, pilot: Pilot, update: StatusUpdate, remote_addr=None, source=None):
     update.pilot = pilot
     update.author = actor
-    with _history_context(actor, remote_addr=remote_addr):
+    with _history_context(actor, remote_addr=remote_addr, source=source):
         update.save()
     # Keep full-text search in step with the new update (not a history-worthy change).
     Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())

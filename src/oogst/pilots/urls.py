@@ -1,13 +1,26 @@
 from django.urls import path, re_path
 
-from . import reference_views, views
+from . import import_views, reference_views, views
 
 app_name = "pilots"
 urlpatterns = [
     path("", views.register, name="register"),
     path("pilots/nieuw/", views.create, name="create"),
-    re_path(r"^pilots/export\.(?P<fmt>csv|json)$", views.export, name="export"),
+    re_path(r"^pilots/export\.(?P<fmt>csv|json|xlsx)$", views.export, name="export"),
     path("pilots/datum/", views.date_preview, name="date_preview"),
+    path("pilots/importeren/", import_views.import_start, name="import"),
+    re_path(
+        r"^pilots/importeren/sjabloon-(?P<kind>pilots|moties)\.xlsx$",
+        import_views.import_template,
+        name="import_template",
+    ),
+    path("pilots/importeren/<int:pk>/", import_views.import_detail, name="import_detail"),
+    path("pilots/importeren/<int:pk>/stand/", import_views.import_status, name="import_status"),
+    path(
+        "pilots/importeren/<int:pk>/bevestigen/",
+        import_views.import_confirm,
+        name="import_confirm",
+    ),
     path("pilots/<slug:slug>/", views.detail, name="detail"),
     path("pilots/<slug:slug>/bewerken/", views.edit, name="edit"),
     path("pilots/<slug:slug>/stand-van-zaken/", views.add_status_update, name="add_status_update"),

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst import vague_dates
+from oogst.core import tabular
 from oogst.core.once import once_per_form
 
 from . import exports, services
@@ -186,15 +187,13 @@ def history(request, slug):
 
 @require_GET
 def export(request, fmt):
-    pilots = exports.export_queryset()
-    if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="oogst-pilots.csv"'
-        exports.write_csv(response, pilots)
-    else:
-        response = HttpResponse(content_type="application/json; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="oogst-pilots.json"'
-        exports.write_json(response, pilots)
+    """The register as the user sees it: the active search, filters and sort."""
+    _form, pilots = filtered_register(request.GET)
+    if fmt in ("csv", "xlsx"):
+        return tabular.response(fmt, exports.COLUMNS, exports.table_rows(pilots), filename="pilots")
+    response = HttpResponse(content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="oogst-pilots.json"'
+    exports.write_json(response, pilots.prefetch_related("partners", "status_updates__author"))
     return response
 
 

@@ -19,9 +19,14 @@ urlpatterns = [
         name="documents_retry",
     ),
     re_path(
-        r"^rondes/(?P<slug>[-\w]+)/wijzigingen\.(?P<fmt>csv|json)$",
+        r"^rondes/(?P<slug>[-\w]+)/wijzigingen\.(?P<fmt>csv|json|xlsx)$",
         views.round_changes_export,
         name="changes_export",
+    ),
+    re_path(
+        r"^rondes/(?P<slug>[-\w]+)/pilots\.(?P<fmt>csv|xlsx)$",
+        views.round_entries_export,
+        name="entries_export",
     ),
     re_path(
         r"^rondes/(?P<slug>[-\w]+)/bijlage\.(?P<fmt>docx|pdf|html)$",

@@ -1,18 +1,18 @@
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from oogst.core import permissions
+from oogst.core import permissions, tabular
 from oogst.core.csp import allow_own_styles
 from oogst.core.once import once_per_form
 from oogst.core.redirects import redirect_next
+from oogst.core.tabular import Column
 
 from . import services
 from .diff import round_diff
@@ -229,6 +229,15 @@ def round_changes(request, slug):
     )
 
 
+CHANGE_COLUMNS = [
+    Column("pilot", "Pilot"),
+    Column("change", "Wijziging"),
+    Column("field", "Veld"),
+    Column("old", "Was"),
+    Column("new", "Wordt"),
+]
+
+
 @require_GET
 def round_changes_export(request, slug, fmt):
     round = _visible_round(request, slug)
@@ -238,14 +247,49 @@ def round_changes_export(request, slug, fmt):
         return HttpResponse(str(error), status=409, content_type="text/plain; charset=utf-8")
     if fmt == "json":
         return JsonResponse(rows, safe=False, json_dumps_params={"ensure_ascii": False})
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=["pilot", "change", "field", "old", "new"])
-    writer.writeheader()
-    writer.writerows(rows)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="wijzigingen-{round.slug}.csv"'
-    return response
+    return tabular.response(fmt, CHANGE_COLUMNS, rows, filename=f"wijzigingen-{round.slug}")
+
+
+ENTRY_COLUMNS = [
+    Column("pilot", "Pilot"),
+    Column("programma", "Programma"),
+    Column("portefeuille", "Portefeuille"),
+    Column("eigenaar", "Eigenaar"),
+    Column("status", "Status"),
+    Column("bijgewerkt_op", "Bijgewerkt gemeld op", "datetime"),
+    Column("goedgekeurd_op", "Goedgekeurd op", "datetime"),
+    Column("goedgekeurd_door", "Goedgekeurd door"),
+    Column("teruggestuurd", "Keren teruggestuurd", "integer"),
+]
+
+
+@require_GET
+def round_entries_export(request, slug, fmt):
+    """The round's pilots and where each stands, for the coordinator's spreadsheet."""
+    round = _visible_round(request, slug)
+    entries = round.entries.select_related(
+        "pilot__owner", "pilot__programma", "pilot__portefeuille", "approved_by"
+    ).annotate(returns_count=Count("returns"))
+
+    def person(user):
+        return (user.get_full_name() or user.username) if user else ""
+
+    with translation.override("nl"):
+        rows = [
+            {
+                "pilot": e.pilot.name,
+                "programma": str(e.pilot.programma) if e.pilot.programma else "",
+                "portefeuille": e.pilot.portefeuille.name if e.pilot.portefeuille else "",
+                "eigenaar": person(e.pilot.owner),
+                "status": str(e.get_status_display()),
+                "bijgewerkt_op": e.updated_marked_at,
+                "goedgekeurd_op": e.approved_at,
+                "goedgekeurd_door": person(e.approved_by),
+                "teruggestuurd": e.returns_count,
+            }
+            for e in entries
+        ]
+    return tabular.response(fmt, ENTRY_COLUMNS, rows, filename=f"ronde-{round.slug}")
 
 
 CONTENT_TYPES = {
