@@ -9,6 +9,7 @@ from django.db import transaction
 
 from oogst.accounts.models import Role, User
 from oogst.accounts.services import generate_password
+from oogst.pilots import search
 from oogst.pilots.models import Partner, Pilot, Portefeuille, Programma, StatusUpdate
 
 from . import pilot_data as demo_data
@@ -160,4 +161,4 @@ def _create_pilot(data, programmas, portefeuilles, partners, users):
     for update in reversed(data["status_updates"]):
         StatusUpdate.objects.create(pilot=pilot, title=update["title"], text=update["text"])
     if data["status_updates"]:
-        Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())
+        search.refresh(pilot)

@@ -138,3 +138,12 @@ def portefeuille_overview():
         key = motion.portefeuille.name if motion.portefeuille else "—"
         groups.setdefault(key, []).append(motion)
     return sorted(groups.items())
+
+
+def refresh_pilot_search(pilot_ids) -> None:
+    """A motion's texts are searched with the pilots it led to: keep those pilots in step."""
+    from oogst.pilots import search
+    from oogst.pilots.models import Pilot
+
+    for pilot in Pilot.objects.filter(pk__in=pilot_ids):
+        search.refresh(pilot)

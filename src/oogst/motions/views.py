@@ -69,10 +69,12 @@ def motion_edit(request, nummer=None):
     form = MotionForm(request.POST or None, instance=motion)
     documents = MotionDocumentFormSet(request.POST or None, instance=motion, prefix="documents")
     if request.method == "POST" and form.is_valid() and documents.is_valid():
+        linked_before = set(motion.pilots.values_list("pk", flat=True)) if motion else set()
         with transaction.atomic(), set_actor(request.user):
             motion = form.save()
             documents.instance = motion
             documents.save()
+            services.refresh_pilot_search(linked_before | {p.pk for p in motion.pilots.all()})
         messages.success(request, _("Motion %(nummer)s was saved.") % {"nummer": motion.nummer})
         return redirect(motion)
     return render(

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from oogst.core.text import normalise_instance
 
+from . import search
 from .models import Pilot, StatusUpdate
 from .signals import pilot_content_changed
 
@@ -128,7 +129,7 @@ def add_status_update(*, actor, pilot: Pilot, update: StatusUpdate, remote_addr=
     with _history_context(actor, remote_addr=remote_addr):
         update.save()
     # Keep full-text search in step with the new update (not a history-worthy change).
-    Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())
+    search.refresh(pilot)
     pilot_content_changed.send(sender=Pilot, pilot=pilot, actor=actor)
     return update
 

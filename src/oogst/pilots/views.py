@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from oogst import vague_dates
 
-from . import exports, services
+from . import exports, search, services
 from .forms import PilotForm, RegisterFilterForm, StatusUpdateForm
 from .models import Pilot
 
@@ -32,7 +32,9 @@ def filtered_register(params):
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            pilots = pilots.search(data["q"])
+            # Best match first unless the reader chose an order.
+            pilots = search.search_pilots(pilots, data["q"])
+            sort = "rank"
         if data["programma"]:
             pilots = pilots.filter(programma=data["programma"])
         if data["portefeuille"]:
@@ -49,7 +51,9 @@ def filtered_register(params):
             pilots = pilots.filter(
                 evaluatiemoment_start__year__lte=year, evaluatiemoment_end__year__gte=year
             )
-        sort = data["sort"] or "name"
+        sort = data["sort"] or sort
+    if sort == "rank":
+        return form, pilots
     return form, pilots.order_by(*SORTS[sort])
 
 
@@ -57,6 +61,9 @@ def filtered_register(params):
 def register(request):
     form, pilots = filtered_register(request.GET)
     page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    if form.is_valid() and form.cleaned_data["q"]:
+        for pilot in page.object_list:
+            pilot.passage = search.highlight(pilot, form.cleaned_data["q"])
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
