@@ -102,7 +102,7 @@ class PilotQuerySet(models.QuerySet):
         return self.select_related("programma", "portefeuille", "owner")
 
     def search(self, text: str):
-        """Ranked full-text search with Dutch stemming (pilots.search: one function, two engines)."""
+        """Ranked full-text search with Dutch stemming (pilots.search: one function)."""
         from .search import search_pilots
 
         return search_pilots(self, text)
@@ -265,6 +265,9 @@ class Pilot(models.Model):
 
         index_pilot(self)
 
+    def get_absolute_url(self):
+        return reverse("pilots:detail", kwargs={"slug": self.slug})
+
     def delete(self, *args, **kwargs):
         from .search import unindex_pilot
 
@@ -272,9 +275,6 @@ class Pilot(models.Model):
         result = super().delete(*args, **kwargs)
         unindex_pilot(pk)
         return result
-
-    def get_absolute_url(self):
-        return reverse("pilots:detail", kwargs={"slug": self.slug})
 
     def interpret_dates(self) -> None:
         """Derive each vague date's interval from its text (the text is what counts)."""
