@@ -16,7 +16,7 @@ from oogst.accounts.models import Role, User
 from oogst.motions.models import Afdoeningsronde, Afdoeningsvoorstel, Memo, Motion
 from oogst.participants import services as participant_services
 from oogst.participants.models import Participant
-from oogst.pilots.models import Partner, Pilot, Programma
+from oogst.pilots.models import Lesson, Partner, Pilot, Programma
 from oogst.rounds import services as round_services
 from oogst.rounds.models import Round
 
@@ -118,6 +118,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
     Memo.objects.create(motion=motion, onderwerp="Afdoening motie 2411-62")
     # Whose password the reset page resets: nobody else's session depends on it.
     someone = User.objects.create_user("iemand", role=Role.LEZER)
+    lesson = Lesson.objects.create(pilot=alices_pilot, kind="werkte", text="Korte lijnen.")
     pilot, code = alices_pilot.slug, person.code
     kwargs = {
         "pilots:export": {"fmt": "csv"},
@@ -125,6 +126,9 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "pilots:edit": {"slug": pilot},
         "pilots:add_status_update": {"slug": pilot},
         "pilots:history": {"slug": pilot},
+        "pilots:add_lesson": {"slug": pilot},
+        "pilots:edit_lesson": {"slug": pilot, "pk": lesson.pk},
+        "pilots:delete_lesson": {"slug": pilot, "pk": lesson.pk},
         "rounds:detail": {"slug": concept.slug},
         "rounds:freeze": {"slug": concept.slug},
         "rounds:reopen": {"slug": published.slug},

@@ -6,6 +6,7 @@ database, so the page, the command and tests share them. Word gets real heading 
 the document in Word; the PDF is WeasyPrint's rendering of the standalone web page.
 """
 
+import dataclasses
 import datetime
 import gc
 import io
@@ -60,6 +61,20 @@ class Appendix:
     concept: bool
     peildatum: datetime.date | None
     pilots: list
+    # The round's choice: print each pilot's lessons as a "Lessen" row.
+    print_lessons: bool = False
+
+    def __post_init__(self):
+        # rows() prints the lessons a pilot carries; a round that does not print them hands
+        # the renderers pilots without, so no renderer needs to know the setting.
+        if not self.print_lessons:
+            pilots = [
+                dataclasses.replace(p, lessons=())
+                if dataclasses.is_dataclass(p) and getattr(p, "lessons", None)
+                else p
+                for p in self.pilots
+            ]
+            object.__setattr__(self, "pilots", pilots)
 
 
 def dutch_date(value) -> str:
@@ -111,7 +126,31 @@ def rows(pilot) -> list[tuple[str, str]]:
             )
             parts.append(f"{heading}\n{update.text}" if heading else update.text)
         result.append(("Stand van zaken", "\n\n".join(parts)))
+    lessons = getattr(pilot, "lessons", ())
+    if lessons:
+        result.append(("Lessen", "\n\n".join(lesson_text(lesson) for lesson in lessons)))
     return result
+
+
+LESSON_KINDS = {
+    "werkte": "Wat werkte",
+    "werkte_niet": "Wat werkte niet",
+    "aanbeveling": "Aanbeveling",
+}
+DECISIONS = {"geborgd": "geborgd", "voortgezet": "voortgezet", "gestopt": "gestopt"}
+
+
+def lesson_text(lesson) -> str:
+    """ "Wat werkte: ... (thema's: ...; leidde tot: geborgd)" as the appendix prints a lesson."""
+    notes = []
+    if lesson.themes:
+        notes.append("thema's: " + ", ".join(lesson.themes))
+    if lesson.decision:
+        notes.append("leidde tot: " + DECISIONS.get(lesson.decision, lesson.decision))
+    if lesson.policy_change:
+        notes.append("leidde tot de beleidsaanpassing")
+    text = f"{LESSON_KINDS.get(lesson.kind, lesson.kind)}: {lesson.text}"
+    return f"{text}\n({'; '.join(notes)})" if notes else text
 
 
 def _context(appendix: Appendix, standalone: bool) -> dict:

@@ -9,7 +9,7 @@ from oogst import vague_dates
 from oogst.accounts.models import Role, User
 from oogst.core.forms import NLDesignFormMixin
 
-from .models import Fase, Partner, Pilot, Portefeuille, Programma, StatusUpdate
+from .models import Fase, Lesson, Partner, Pilot, Portefeuille, Programma, StatusUpdate, Thema
 
 MOTION_NUMBER = re.compile(r"^\d{2,4}-\d{1,4}[A-Za-z]?$")
 
@@ -152,6 +152,26 @@ class StatusUpdateForm(NLDesignFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].required = True
+
+
+class LessonForm(NLDesignFormMixin, forms.ModelForm):
+    """A lesson: what worked, what did not, or a recommendation, tagged with themes."""
+
+    class Meta:
+        model = Lesson
+        fields = ["kind", "text", "themes", "decision", "policy_change"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Retired themes stay on the lessons that have them, but are not offered anew.
+        chosen = self.instance.themes.all() if self.instance.pk else Thema.objects.none()
+        self.fields["themes"].queryset = Thema.objects.filter(
+            Q(active=True) | Q(pk__in=chosen.values("pk"))
+        )
 
 
 class RegisterFilterForm(NLDesignFormMixin, forms.Form):

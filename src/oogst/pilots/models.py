@@ -439,3 +439,10 @@ class Lesson(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+    def get_absolute_url(self):
+        return reverse("pilots:edit_lesson", kwargs={"slug": self.pilot.slug, "pk": self.pk})
+
+    def get_additional_data(self):
+        # Kept with every history entry, so the pilot's history finds a deleted lesson too.
+        return {"pilot": self.pilot_id}

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from oogst import vague_dates
 
 from . import exports, search, services
-from .forms import PilotForm, RegisterFilterForm, StatusUpdateForm
-from .models import Pilot
+from .forms import LessonForm, PilotForm, RegisterFilterForm, StatusUpdateForm
+from .models import Lesson, Pilot
 
 PAGE_SIZE = 50
 
@@ -86,7 +86,7 @@ def detail(request, slug):
     return _render_detail(request, pilot, StatusUpdateForm())
 
 
-def _render_detail(request, pilot, update_form, status=200):
+def _render_detail(request, pilot, update_form, status=200, lesson_form=None):
     return render(
         request,
         "pilots/detail.html",
@@ -101,6 +101,8 @@ def _render_detail(request, pilot, update_form, status=200):
             "can_edit": request.user.can_edit_pilot(pilot),
             "has_monitor": hasattr(pilot, "monitor"),
             "update_form": update_form,
+            "lessons": pilot.lessons.prefetch_related("themes"),
+            "lesson_form": lesson_form or LessonForm(prefix="lesson"),
         },
         status=status,
     )
@@ -178,6 +180,59 @@ def add_status_update(request, slug):
         return redirect(pilot)
     # Invalid: show the page again with the messages and what was typed.
     return _render_detail(request, pilot, form, status=400)
+
+
+@require_POST
+def add_lesson(request, slug):
+    pilot = get_object_or_404(Pilot, slug=slug)
+    if not request.user.can_edit_pilot(pilot):
+        raise PermissionDenied
+    # Prefixed: the progress update form on the same page has a "text" field too.
+    form = LessonForm(request.POST, prefix="lesson")
+    if form.is_valid():
+        services.save_lesson(
+            actor=request.user,
+            pilot=pilot,
+            lesson=form.save(commit=False),
+            themes=form.cleaned_data["themes"],
+            remote_addr=_client_ip(request),
+        )
+        messages.success(request, _("The lesson was added."))
+        return redirect(f"{pilot.get_absolute_url()}#lessen")
+    return _render_detail(request, pilot, StatusUpdateForm(), status=400, lesson_form=form)
+
+
+def _owned_lesson(request, slug, pk) -> Lesson:
+    lesson = get_object_or_404(Lesson.objects.select_related("pilot"), pk=pk, pilot__slug=slug)
+    if not request.user.can_edit_pilot(lesson.pilot):
+        raise PermissionDenied
+    return lesson
+
+
+@require_http_methods(["GET", "POST"])
+def edit_lesson(request, slug, pk):
+    lesson = _owned_lesson(request, slug, pk)
+    form = LessonForm(request.POST or None, instance=lesson)
+    if request.method == "POST" and form.is_valid():
+        services.save_lesson(
+            actor=request.user,
+            pilot=lesson.pilot,
+            lesson=form.save(commit=False),
+            themes=form.cleaned_data["themes"],
+            remote_addr=_client_ip(request),
+        )
+        messages.success(request, _("Your changes were saved."))
+        return redirect(f"{lesson.pilot.get_absolute_url()}#lessen")
+    return render(request, "pilots/lesson_form.html", {"form": form, "lesson": lesson})
+
+
+@require_POST
+def delete_lesson(request, slug, pk):
+    lesson = _owned_lesson(request, slug, pk)
+    pilot = lesson.pilot
+    services.delete_lesson(actor=request.user, lesson=lesson, remote_addr=_client_ip(request))
+    messages.success(request, _("The lesson was deleted."))
+    return redirect(f"{pilot.get_absolute_url()}#lessen")
 
 
 @require_GET

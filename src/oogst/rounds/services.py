@@ -183,7 +183,9 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
     entries = list(
         round.entries.select_related(
             "pilot__programma", "pilot__portefeuille", "pilot__owner"
-        ).prefetch_related("pilot__partners", "pilot__status_updates__author")
+        ).prefetch_related(
+            "pilot__partners", "pilot__status_updates__author", "pilot__lessons__themes"
+        )
     )
     unapproved = [e for e in entries if e.status != EntryStatus.GOEDGEKEURD]
     if unapproved and not force:
@@ -243,7 +245,7 @@ def publish(*, actor, round: Round) -> Round:
 def _live_entries(round: Round):
     return round.entries.select_related(
         "pilot__programma", "pilot__portefeuille", "pilot__owner"
-    ).prefetch_related("pilot__partners", "pilot__status_updates__author")
+    ).prefetch_related("pilot__partners", "pilot__status_updates__author", "pilot__lessons__themes")
 
 
 def snapshots(round: Round) -> list[PilotSnapshot]:
@@ -397,6 +399,7 @@ def appendix_for(round: Round):
         concept=not round.is_frozen,
         peildatum=round.peildatum,
         pilots=snapshots(round),
+        print_lessons=round.print_lessons,
     )
 
 
