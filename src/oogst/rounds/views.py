@@ -360,3 +360,28 @@ def public_appendix_download(request, slug, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404
     return _appendix_response(request, round, fmt)
+
+
+@login_not_required
+@require_GET
+def harvest_page(request):
+    """*Oogst*: municipal readers see the register now; everyone else the latest published round."""
+    from . import harvest
+
+    filters = harvest.Filters.from_params(request.GET)
+    public_round = None
+    if permissions.can(request.user, "pilot.view"):
+        records = harvest.live_records()
+    else:
+        public_round = harvest.latest_published_round()
+        records = harvest.published_records(public_round) if public_round else []
+    return render(
+        request,
+        "rounds/harvest.html",
+        {
+            "harvest": harvest.harvest(records, filters),
+            "filters": filters,
+            "public_round": public_round,
+            "live": permissions.can(request.user, "pilot.view"),
+        },
+    )

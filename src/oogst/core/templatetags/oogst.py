@@ -69,3 +69,15 @@ def may(context, action: str, obj=None) -> bool:
     from oogst.core.permissions import can
 
     return can(context.get("user"), action, obj)
+
+
+@register.filter
+def multiply(value, factor):
+    """For coordinates in server-made SVG charts."""
+    return int(value) * int(factor)
+
+
+@register.simple_tag
+def bar_width(value, largest, full) -> int:
+    """A bar's length in a chart whose largest bar is `full` long (0 for an empty chart)."""
+    return round(int(value) * int(full) / int(largest)) if largest else 0

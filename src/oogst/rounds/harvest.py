@@ -1,0 +1,244 @@
+"""The harvest (*Oogst*, motion 21-0642): what came of the pilots, across all of them.
+
+Outcomes of completed pilots, the policy changes they led to with their financial
+consequence, and the lessons grouped by theme. It reads one typed record per pilot,
+`HarvestPilot`, made either from the live register (for municipal readers) or from a
+published round's snapshots (for the public), so both see the same page from different
+sources and the public never sees what was not published.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from oogst.pilots.models import Antwoord, Fase, LessonKind, Pilot, Resultaat
+
+from .models import Round
+from .snapshot import Answer, LessonRecord, PilotSnapshot, PortefeuilleRef, ProgrammaRef
+
+
+@dataclass(frozen=True)
+class HarvestPilot:
+    slug: str
+    name: str
+    programma: ProgrammaRef | None
+    portefeuille: PortefeuilleRef | None
+    fase: str
+    resultaat: str
+    start: datetime.date | None
+    end: datetime.date | None
+    beleid_aanpassen: Answer = field(default_factory=Answer)
+    financieel_gevolg: Answer = field(default_factory=Answer)
+    lessons: tuple[LessonRecord, ...] = ()
+
+    @classmethod
+    def from_snapshot(cls, snapshot: PilotSnapshot) -> HarvestPilot:
+        return cls(
+            slug=snapshot.slug,
+            name=snapshot.name,
+            programma=snapshot.programma,
+            portefeuille=snapshot.portefeuille,
+            fase=snapshot.fase,
+            resultaat=snapshot.resultaat,
+            start=snapshot.startdatum.start,
+            end=snapshot.einddatum.end,
+            beleid_aanpassen=snapshot.beleid_aanpassen,
+            financieel_gevolg=snapshot.financieel_gevolg,
+            lessons=snapshot.lessons,
+        )
+
+    @classmethod
+    def from_pilot(cls, pilot: Pilot) -> HarvestPilot:
+        """Prefetch programma, portefeuille and lessons__themes."""
+        return cls(
+            slug=pilot.slug,
+            name=pilot.name,
+            programma=ProgrammaRef(pilot.programma.number, pilot.programma.name)
+            if pilot.programma
+            else None,
+            portefeuille=PortefeuilleRef(
+                pilot.portefeuille.name, pilot.portefeuille.portefeuillehouder
+            )
+            if pilot.portefeuille
+            else None,
+            fase=pilot.fase,
+            resultaat=pilot.resultaat,
+            start=pilot.startdatum_start,
+            end=pilot.einddatum_end,
+            beleid_aanpassen=Answer(pilot.beleid_aanpassen, pilot.beleid_aanpassen_toelichting),
+            financieel_gevolg=Answer(pilot.financieel_gevolg, pilot.financieel_gevolg_toelichting),
+            lessons=tuple(
+                LessonRecord(
+                    id=lesson.pk,
+                    kind=lesson.kind,
+                    text=lesson.text,
+                    themes=tuple(sorted(t.name for t in lesson.themes.all())),
+                    decision=lesson.decision,
+                    policy_change=lesson.policy_change,
+                )
+                for lesson in pilot.lessons.all()
+            ),
+        )
+
+
+def live_records() -> list[HarvestPilot]:
+    """Every pilot in the register, in three queries whatever their number."""
+    pilots = (
+        Pilot.objects.select_related("programma", "portefeuille")
+        .prefetch_related("lessons__themes")
+        .only(
+            "slug",
+            "name",
+            "fase",
+            "resultaat",
+            "startdatum_start",
+            "einddatum_end",
+            "beleid_aanpassen",
+            "beleid_aanpassen_toelichting",
+            "financieel_gevolg",
+            "financieel_gevolg_toelichting",
+            "programma__number",
+            "programma__name",
+            "portefeuille__name",
+            "portefeuille__portefeuillehouder",
+        )
+        .order_by("name")
+    )
+    return [HarvestPilot.from_pilot(p) for p in pilots]
+
+
+def latest_published_round() -> Round | None:
+    return Round.objects.filter(published=True).order_by("-peildatum", "-pk").first()
+
+
+def published_records(round: Round) -> list[HarvestPilot]:
+    from .services import snapshots
+
+    return [HarvestPilot.from_snapshot(s) for s in snapshots(round)]
+
+
+# --- filters ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    programma: int | None = None
+    portefeuille: str = ""
+    van: int | None = None  # first year of the period
+    tot: int | None = None  # last year of the period
+
+    @classmethod
+    def from_params(cls, params) -> Filters:
+        """Read the query string; a value that is not a number is ignored, never an error."""
+
+        def year(key):
+            value = params.get(key, "").strip()
+            return int(value) if value.isdigit() and 1900 <= int(value) <= 2199 else None
+
+        programma = params.get("programma", "").strip()
+        return cls(
+            programma=int(programma) if programma.isdigit() else None,
+            portefeuille=params.get("portefeuille", "").strip()[:200],
+            van=year("van"),
+            tot=year("tot"),
+        )
+
+    def keep(self, record: HarvestPilot) -> bool:
+        if self.programma is not None and record.programma is None:
+            return False
+        if self.programma is not None and record.programma.number != self.programma:
+            return False
+        if self.portefeuille and (
+            record.portefeuille is None or record.portefeuille.name != self.portefeuille
+        ):
+            return False
+        # The period: the pilot ran (start to end, as meant) at some time within it. A pilot
+        # whose dates are unknown is not ruled out by what is unknown.
+        if self.tot is not None and record.start and record.start > datetime.date(self.tot, 12, 31):
+            return False
+        if self.van is not None and record.end and record.end < datetime.date(self.van, 1, 1):
+            return False
+        return True
+
+
+# --- the harvest ------------------------------------------------------------------------------
+
+OUTCOMES = (Resultaat.GEBORGD, Resultaat.VOORTGEZET, Resultaat.GESTOPT)
+CHANGES_POLICY = (Antwoord.JA, Antwoord.DEELS)
+
+
+@dataclass
+class Outcome:
+    value: str
+    label: str
+    count: int
+    pilots: list[HarvestPilot]
+
+
+@dataclass
+class ThemeLessons:
+    theme: str
+    lessons: list[tuple[LessonRecord, HarvestPilot]]
+
+
+@dataclass
+class Harvest:
+    pilots: int
+    completed: int
+    outcomes: list[Outcome]
+    policy_changes: list[HarvestPilot]
+    themes: list[ThemeLessons]
+    programmas: list[ProgrammaRef]
+    portefeuilles: list[str]
+
+    @property
+    def largest_outcome(self) -> int:
+        return max((o.count for o in self.outcomes), default=0)
+
+
+def harvest(records: list[HarvestPilot], filters: Filters) -> Harvest:
+    """The figures and lists of the harvest page for the records that pass the filters."""
+    programmas = sorted(
+        {r.programma for r in records if r.programma},
+        key=lambda p: (p.number is None, p.number or 0, p.name),
+    )
+    portefeuilles = sorted({r.portefeuille.name for r in records if r.portefeuille})
+    kept = [r for r in records if filters.keep(r)]
+    completed = [r for r in kept if r.fase == Fase.AFGEROND]
+    counts = Counter(r.resultaat for r in completed)
+    outcomes = [
+        Outcome(
+            value, str(value.label), counts[value], [r for r in completed if r.resultaat == value]
+        )
+        for value in OUTCOMES
+    ]
+    unknown = [r for r in completed if r.resultaat not in OUTCOMES]
+    outcomes.append(Outcome("", _("No result recorded"), len(unknown), unknown))
+    policy_changes = [r for r in kept if r.beleid_aanpassen.answer in CHANGES_POLICY]
+    by_theme: dict[str, list] = {}
+    without = _("Without theme")
+    for record in kept:
+        for lesson in record.lessons:
+            for theme in lesson.themes or (without,):
+                by_theme.setdefault(theme, []).append((lesson, record))
+    kind_order = {k: i for i, k in enumerate(LessonKind.values)}
+    themes = [
+        ThemeLessons(
+            theme,
+            sorted(by_theme[theme], key=lambda lr: (kind_order.get(lr[0].kind, 9), lr[1].name)),
+        )
+        for theme in sorted(by_theme, key=lambda t: (t == without, t.lower()))
+    ]
+    return Harvest(
+        pilots=len(kept),
+        completed=len(completed),
+        outcomes=outcomes,
+        policy_changes=policy_changes,
+        themes=themes,
+        programmas=programmas,
+        portefeuilles=portefeuilles,
+    )
