@@ -4,12 +4,13 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst import vague_dates
 
-from . import exports, search, services
+from . import exports, search, services, timeline
 from .forms import LessonForm, PilotForm, RegisterFilterForm, StatusUpdateForm
 from .models import Lesson, Pilot
 
@@ -60,12 +61,31 @@ def filtered_register(params):
 @require_GET
 def register(request):
     form, pilots = filtered_register(request.GET)
+    if request.GET.get("weergave") == "tijdlijn":
+        # Every pilot that passes the filters on one axis (no pages: it is one picture).
+        query = request.GET.copy()
+        query.pop("weergave", None)
+        return render(
+            request,
+            "pilots/register_timeline.html",
+            {
+                "form": form,
+                "table_query": query.urlencode(),
+                **timeline.context(
+                    [timeline.item_from_pilot(p) for p in pilots],
+                    today=timezone.localdate(),
+                    timeline_id="tijdlijn",
+                ),
+            },
+        )
     page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
     if form.is_valid() and form.cleaned_data["q"]:
         for pilot in page.object_list:
             pilot.passage = search.highlight(pilot, form.cleaned_data["q"])
     query = request.GET.copy()
     query.pop("pagina", None)
+    timeline_query = query.copy()
+    timeline_query["weergave"] = "tijdlijn"
     return render(
         request,
         "pilots/register.html",
@@ -73,6 +93,7 @@ def register(request):
             "form": form,
             "page": page,
             "query": query.urlencode(),
+            "timeline_query": timeline_query.urlencode(),
             "can_create": request.user.can_create_pilot(),
         },
     )

@@ -588,3 +588,22 @@ def round_history(round: Round) -> list[dict]:
             }
         )
     return events
+
+
+def timeline_items(records: list[PilotSnapshot]):
+    """A round's snapshots as bars on the timeline (no links: for the public page)."""
+    from oogst.pilots import timeline
+
+    return [
+        timeline.TimelineItem(
+            name=r.name,
+            group=str(r.programma) if r.programma else "",
+            group_order=r.programma_number if r.programma_number is not None else 10_000,
+            fase=r.fase,
+            start=timeline.span(r.startdatum),
+            end=timeline.span(r.einddatum),
+            evaluation=timeline.span(r.evaluatiemoment),
+            key=r.slug,
+        )
+        for r in records
+    ]

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -346,11 +347,24 @@ def public_appendix(request, slug):
         appendix_html = mark_safe(bytes(document.content).decode("utf-8"))
     except services.DocumentNotReady:
         appendix_html = None
-    return render(
-        request,
-        "rounds/public_appendix.html",
-        {"round": round, "appendix_html": appendix_html},
-    )
+    context = {"round": round, "appendix_html": appendix_html}
+    if appendix_html is not None:
+        from oogst.pilots import timeline
+
+        # Drawn from the frozen snapshots, so it shows what was published and nothing later.
+        try:
+            records = services.snapshots(round)
+        except SnapshotVersionError:
+            records = None  # the stored appendix still reads; only the timeline is left out
+        if records is not None:
+            context.update(
+                timeline.context(
+                    services.timeline_items(records),
+                    today=timezone.localdate(),
+                    timeline_id="tijdlijn",
+                )
+            )
+    return render(request, "rounds/public_appendix.html", context)
 
 
 @login_not_required
