@@ -54,7 +54,8 @@ DATES = [
 ]
 QUERIES = [
     ("one word, common", "woningen"),
-    ("one word, rare", "mantelzorg"),
+    ("one word, less common", "mantelzorg"),
+    ("one word, rare", "bibliotheek"),
     ("two words", "jongeren school"),
     ("two words, stemmed", "statushouders werkgevers"),
 ]
@@ -89,12 +90,33 @@ def main():
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
+def _vocabulary(size=8000):
+    """Made-up Dutch-looking filler words, with the real topical words placed at ranks 60 to
+    about 900 of a Zipf distribution: common enough to match many pilots, as in a register
+    that covers every policy field, but not nearly all of them."""
+    syllables = "ver be ont ge wo ning ker sto la ma ren de ten bo ri se ka pel tuin ar".split()
+    n = len(syllables)
+    filler = []
+    for k in range(size):
+        a, b, c = syllables[k % n], syllables[(k // n) % n], syllables[(k // (n * n)) % n]
+        filler.append(f"{a}{b}{c}{'en' if k % 3 == 0 else ''}")
+    words = list(dict.fromkeys(filler))
+    for i, word in enumerate(WORDS):
+        words.insert(60 + i * 7, word)
+    return words
+
+
+VOCABULARY = _vocabulary()
+CUMULATIVE = []
+_total = 0.0
+for _k in range(len(VOCABULARY)):
+    _total += 1 / (_k + 1)
+    CUMULATIVE.append(_total)
+
+
 def text(rng, n):
     # Zipf-like: word k is drawn with weight 1/(k+1).
-    return " ".join(rng.choices(WORDS, weights=WEIGHTS, k=n)).capitalize() + "."
-
-
-WEIGHTS = [1 / (k + 1) for k in range(len(WORDS))]
+    return " ".join(rng.choices(VOCABULARY, cum_weights=CUMULATIVE, k=n)).capitalize() + "."
 
 
 def generate(total, connection, rng, programmas, portefeuilles, themes, owner):

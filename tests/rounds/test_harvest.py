@@ -196,3 +196,21 @@ def test_the_public_sees_only_the_latest_published_round(client, carol, register
     assert "Vaste contactpersoon." in page
     assert "Geheim." not in page
     assert 'href="/pilots/' not in page
+
+
+def test_long_lists_are_cut_with_a_count_and_a_way_to_see_everything(
+    client, dave, register, monkeypatch
+):
+    from oogst.rounds import harvest as harvest_module
+
+    monkeypatch.setattr(harvest_module, "LIST_LIMIT", 1)
+    client.force_login(dave)
+    harvest = get(client)
+    geborgd = harvest.outcomes[0]
+    assert (geborgd.count, [p.name for p in geborgd.pilots], geborgd.more) == (2, ["Alfa"], 1)
+    assert harvest.shortened
+    page = client.get(reverse("rounds:harvest")).content.decode()
+    assert "en 1 meer" in page and "volledig=1" in page
+    complete = get(client, volledig="1")
+    assert [p.name for p in complete.outcomes[0].pilots] == ["Alfa", "Bravo"]
+    assert not complete.shortened

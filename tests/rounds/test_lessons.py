@@ -85,6 +85,9 @@ def test_lessons_are_in_the_pilots_history_even_after_deletion(client, alice, al
     lesson_entries = [e for e in entries if e.content_type.model == "lesson"]
     assert [e.action for e in lesson_entries] == [2, 1, 0]  # delete, update, create
     assert all(e.actor == alice for e in lesson_entries)
+    page = client.get(reverse("pilots:history", args=[alices_pilot.slug])).content.decode()
+    assert "Te weinig bereik onder ouders." in page
+    assert page.count("· les ") == 3
 
 
 def test_saving_an_unchanged_lesson_records_nothing(alice, alices_pilot, themes):

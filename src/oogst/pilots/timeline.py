@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .models import Fase
@@ -79,6 +81,12 @@ class TimelineItem:
         return str(Fase(self.fase).label) if self.fase in Fase.values else self.fase
 
 
+@lru_cache(maxsize=4096)
+def _long_date(date: datetime.date, language: str) -> str:
+    # Thousands of bars share a few hundred dates; formatting each once keeps 2,000 bars fast.
+    return date_format(date, "j F Y")
+
+
 def span(value) -> Span:
     """From anything with text/start/end/precision (a snapshot's DateValue, say)."""
     return Span(value.text or "", value.start, value.end, value.precision or "unknown")
@@ -101,9 +109,21 @@ def item_from_pilot(pilot) -> TimelineItem:
         start=pilot_span("startdatum"),
         end=pilot_span("einddatum"),
         evaluation=pilot_span("evaluatiemoment"),
-        url=pilot.get_absolute_url(),
+        url=_detail_url(pilot.slug),
         key=pilot.slug,
     )
+
+
+def _detail_url(slug: str) -> str:
+    # One reverse() for all bars: the pattern is fixed, only the slug differs.
+    return _detail_url_pattern().replace("__slug__", slug)
+
+
+@lru_cache(maxsize=1)
+def _detail_url_pattern() -> str:
+    from django.urls import reverse
+
+    return reverse("pilots:detail", kwargs={"slug": "__slug__"})
 
 
 @dataclass
@@ -117,6 +137,30 @@ class Timeline:
     def groups(self):
         """(programme, items) in the order the SVG draws them, for the table alternative."""
         return _grouped(self.items)
+
+    @property
+    def table_rows(self) -> SafeString:
+        """The table alternative's rows, escaped; built here because a template loop over
+        thousands of pilots costs more than the whole SVG."""
+        no_programme = escape(_("No programme"))
+        rows = []
+        for group, members in self.groups:
+            group_cell = escape(group) if group else no_programme
+            for item in members:
+                name = escape(item.name)
+                if item.url:
+                    name = f'<a class="utrecht-link" href="{escape(item.url)}">{name}</a>'
+                cells = "".join(
+                    f'<td class="utrecht-table__cell">{escape(text) if text else "–"}</td>'
+                    for text in (item.start.text, item.end.text, item.evaluation.text)
+                )
+                rows.append(
+                    f'<tr class="utrecht-table__row"><th scope="row" '
+                    f'class="utrecht-table__header-cell">{name}</th>'
+                    f'<td class="utrecht-table__cell">{group_cell}</td>'
+                    f'<td class="utrecht-table__cell">{escape(item.fase_label)}</td>{cells}</tr>'
+                )
+        return mark_safe("".join(rows))
 
 
 def context(items: list[TimelineItem], *, today: datetime.date, timeline_id: str) -> dict:
@@ -222,8 +266,8 @@ def describe_span(label: str, s: Span) -> str:
     return _("%(label)s: %(text)s (between %(start)s and %(end)s)") % {
         "label": label,
         "text": s.text,
-        "start": date_format(s.start, "j F Y"),
-        "end": date_format(s.end, "j F Y"),
+        "start": _long_date(s.start, get_language()),
+        "end": _long_date(s.end, get_language()),
     }
 
 

@@ -13,6 +13,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from oogst.pilots.models import Antwoord, Fase, LessonKind, Pilot, Resultaat
@@ -34,6 +35,7 @@ class HarvestPilot:
     beleid_aanpassen: Answer = field(default_factory=Answer)
     financieel_gevolg: Answer = field(default_factory=Answer)
     lessons: tuple[LessonRecord, ...] = ()
+    url: str = ""  # the pilot's page, for municipal readers only
 
     @classmethod
     def from_snapshot(cls, snapshot: PilotSnapshot) -> HarvestPilot:
@@ -65,6 +67,7 @@ class HarvestPilot:
             )
             if pilot.portefeuille
             else None,
+            url=pilot_url(pilot.slug),
             fase=pilot.fase,
             resultaat=pilot.resultaat,
             start=pilot.startdatum_start,
@@ -83,6 +86,11 @@ class HarvestPilot:
                 for lesson in pilot.lessons.all()
             ),
         )
+
+
+def pilot_url(slug: str) -> str:
+    # One reverse() for all pilots: the pattern is fixed, only the slug differs.
+    return reverse("pilots:detail", kwargs={"slug": "__slug__"}).replace("__slug__", slug)
 
 
 def live_records() -> list[HarvestPilot]:
@@ -171,18 +179,41 @@ OUTCOMES = (Resultaat.GEBORGD, Resultaat.VOORTGEZET, Resultaat.GESTOPT)
 CHANGES_POLICY = (Antwoord.JA, Antwoord.DEELS)
 
 
+# Lists on the page stop after this many items (with "and N more" and a link to see all):
+# a council member reads the first ones; a register of thousands would make a page nobody reads.
+LIST_LIMIT = 25
+
+
 @dataclass
 class Outcome:
     value: str
     label: str
     count: int
-    pilots: list[HarvestPilot]
+    all_pilots: list[HarvestPilot]
+    limit: int | None = LIST_LIMIT
+
+    @property
+    def pilots(self):
+        return self.all_pilots[: self.limit] if self.limit else self.all_pilots
+
+    @property
+    def more(self) -> int:
+        return len(self.all_pilots) - len(self.pilots)
 
 
 @dataclass
 class ThemeLessons:
     theme: str
-    lessons: list[tuple[LessonRecord, HarvestPilot]]
+    all_lessons: list[tuple[LessonRecord, HarvestPilot]]
+    limit: int | None = LIST_LIMIT
+
+    @property
+    def lessons(self):
+        return self.all_lessons[: self.limit] if self.limit else self.all_lessons
+
+    @property
+    def more(self) -> int:
+        return len(self.all_lessons) - len(self.lessons)
 
 
 @dataclass
@@ -190,18 +221,40 @@ class Harvest:
     pilots: int
     completed: int
     outcomes: list[Outcome]
-    policy_changes: list[HarvestPilot]
+    all_policy_changes: list[HarvestPilot]
     themes: list[ThemeLessons]
     programmas: list[ProgrammaRef]
     portefeuilles: list[str]
+    limit: int | None = LIST_LIMIT
+
+    @property
+    def policy_changes(self):
+        changes = self.all_policy_changes
+        return changes[: self.limit * 2] if self.limit else changes
+
+    @property
+    def more_policy_changes(self) -> int:
+        return len(self.all_policy_changes) - len(self.policy_changes)
+
+    @property
+    def shortened(self) -> bool:
+        return bool(
+            self.more_policy_changes
+            or any(o.more for o in self.outcomes)
+            or any(t.more for t in self.themes)
+        )
 
     @property
     def largest_outcome(self) -> int:
         return max((o.count for o in self.outcomes), default=0)
 
 
-def harvest(records: list[HarvestPilot], filters: Filters) -> Harvest:
-    """The figures and lists of the harvest page for the records that pass the filters."""
+def harvest(records: list[HarvestPilot], filters: Filters, *, complete: bool = False) -> Harvest:
+    """The figures and lists of the harvest page for the records that pass the filters.
+
+    Lists are cut at LIST_LIMIT items unless `complete`; the counts are always of everything.
+    """
+    limit = None if complete else LIST_LIMIT
     programmas = sorted(
         {r.programma for r in records if r.programma},
         key=lambda p: (p.number is None, p.number or 0, p.name),
@@ -212,12 +265,16 @@ def harvest(records: list[HarvestPilot], filters: Filters) -> Harvest:
     counts = Counter(r.resultaat for r in completed)
     outcomes = [
         Outcome(
-            value, str(value.label), counts[value], [r for r in completed if r.resultaat == value]
+            value,
+            str(value.label),
+            counts[value],
+            [r for r in completed if r.resultaat == value],
+            limit,
         )
         for value in OUTCOMES
     ]
     unknown = [r for r in completed if r.resultaat not in OUTCOMES]
-    outcomes.append(Outcome("", _("No result recorded"), len(unknown), unknown))
+    outcomes.append(Outcome("", _("No result recorded"), len(unknown), unknown, limit))
     policy_changes = [r for r in kept if r.beleid_aanpassen.answer in CHANGES_POLICY]
     by_theme: dict[str, list] = {}
     without = _("Without theme")
@@ -230,6 +287,7 @@ def harvest(records: list[HarvestPilot], filters: Filters) -> Harvest:
         ThemeLessons(
             theme,
             sorted(by_theme[theme], key=lambda lr: (kind_order.get(lr[0].kind, 9), lr[1].name)),
+            limit,
         )
         for theme in sorted(by_theme, key=lambda t: (t == without, t.lower()))
     ]
@@ -237,8 +295,9 @@ def harvest(records: list[HarvestPilot], filters: Filters) -> Harvest:
         pilots=len(kept),
         completed=len(completed),
         outcomes=outcomes,
-        policy_changes=policy_changes,
+        all_policy_changes=policy_changes,
         themes=themes,
         programmas=programmas,
         portefeuilles=portefeuilles,
+        limit=limit,
     )

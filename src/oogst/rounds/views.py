@@ -393,9 +393,19 @@ def harvest_page(request):
         request,
         "rounds/harvest.html",
         {
-            "harvest": harvest.harvest(records, filters),
+            "harvest": harvest.harvest(
+                records, filters, complete=request.GET.get("volledig") == "1"
+            ),
+            "complete_query": _with(request.GET, volledig="1"),
             "filters": filters,
             "public_round": public_round,
             "live": permissions.can(request.user, "pilot.view"),
         },
     )
+
+
+def _with(params, **extra) -> str:
+    query = params.copy()
+    for key, value in extra.items():
+        query[key] = value
+    return query.urlencode()
