@@ -162,3 +162,20 @@ def test_the_public_appendix_page_shows_the_published_timeline(client, carol, pi
     assert html.count('class="oogst-timeline__bar" role="img"') == 4
     assert 'tabindex="0" data-pilot="precies"' in html
     assert "Later hernoemd" not in html
+
+
+def test_the_timelines_query_count_does_not_grow_with_the_number_of_pilots(client, dave, pilots):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(dave)
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(reverse("pilots:register"), {"weergave": "tijdlijn"})
+        return len(ctx.captured_queries)
+
+    before = count()
+    for i in range(5):
+        Pilot.objects.create(name=f"Extra {i}", programma=pilots[0].programma, startdatum="2023")
+    assert count() == before

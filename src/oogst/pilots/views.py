@@ -72,7 +72,7 @@ def register(request):
                 "form": form,
                 "table_query": query.urlencode(),
                 **timeline.context(
-                    [timeline.item_from_pilot(p) for p in pilots],
+                    timeline.items_from_queryset(pilots),
                     today=timezone.localdate(),
                     timeline_id="tijdlijn",
                 ),
