@@ -164,9 +164,7 @@ def generate(total, connection, rng, programmas, portefeuilles, themes, owner):
         ],
         batch_size=1000,
     )
-    # Lessons are in the searched text: the same refresh the services do, in bulk.
-    for pilot in created.iterator():
-        search.refresh(pilot)
+    search.reindex_all()  # SQLite's FTS5 table (bulk_create skips save); PostgreSQL's trigger ran
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("ANALYZE pilots_pilot")

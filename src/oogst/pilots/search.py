@@ -146,6 +146,8 @@ def reindex_all() -> int:
     """Rebuild the SQLite index from every pilot (after bulk loads); returns the count."""
     from .models import Pilot
 
+    if _is_postgresql():
+        return 0  # the trigger keeps PostgreSQL's column in step, bulk writes included
     count = 0
     for pilot in Pilot.objects.only(
         "pk", "name", "korte_omschrijving", "doel", "search_text"
