@@ -235,3 +235,23 @@ def test_an_appendix_without_the_setting_carries_no_lessons(alices_pilot, themes
     appendix = Appendix("T", "R", "G", "", False, None, [record])
     assert appendix.pilots[0].lessons == ()
     assert Appendix("T", "R", "G", "", False, None, [record], print_lessons=True).pilots[0].lessons
+
+
+def test_the_migration_brings_stored_snapshots_to_schema_3(carol, spring_round, alices_pilot):
+    import importlib
+
+    from django.apps import apps
+
+    round_services.freeze(actor=carol, round=spring_round, force=True)
+    entry = spring_round.entries.get(pilot=alices_pilot)
+    old = dict(entry.snapshot, schema=2)
+    del old["lessons"]
+    entry.snapshot = old
+    entry.save()
+    migration = importlib.import_module(
+        "oogst.rounds.migrations.0004_print_lessons_and_snapshot_schema_3"
+    )
+    migration.upgrade_snapshots(apps, None)
+    entry.refresh_from_db()
+    assert (entry.snapshot["schema"], entry.snapshot["lessons"]) == (3, [])
+    assert entry.frozen_snapshot().name == "Dealbreakers"
