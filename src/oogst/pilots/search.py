@@ -178,8 +178,12 @@ def highlight(pilot, text: str, *, words: int = PASSAGE_WORDS) -> SafeString:
         pilot.doel,
         *(pilot.search_text or "").split("\n"),
     ]
+    # Most texts hold none of the words: a stem is nearly always the start of the words it
+    # comes from, so a substring test skips them cheaply (all texts are read if none passes).
+    prefixes = [t[:4] for t in wanted]
+    likely = [s for s in sources if s and any(p in s.lower() for p in prefixes)]
     best, best_score = None, 0
-    for source in sources:
+    for source in likely or sources:
         if not source:
             continue
         tokens = list(re.finditer(r"\w+|\W+", source))
