@@ -52,6 +52,7 @@ benchmark: install-test
 	$(BIN)/python benchmarks/register_overview.py
 	$(BIN)/python benchmarks/round_page.py
 	$(BIN)/python benchmarks/appendix_render.py
+	$(BIN)/python benchmarks/harvest_search.py --sizes 2000
 
 clean:
 	rm -rf $(VENV) data build *.egg-info
