@@ -64,6 +64,7 @@ benchmark: install-test
 	$(BIN)/python benchmarks/participant_figures.py
 	$(BIN)/python benchmarks/framework_floor.py  # needs Debian's wrk
 	$(BIN)/python benchmarks/import_export.py
+	$(BIN)/python benchmarks/harvest_search.py --sizes 2000
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

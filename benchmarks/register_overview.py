@@ -89,6 +89,9 @@ def run(args, connection, CaptureQueriesContext, settings):
         pilot.search_text = pilot.build_search_text()
         pilots.append(pilot)
     Pilot.objects.bulk_create(pilots, batch_size=500)
+    from oogst.pilots import search
+
+    search.reindex_all()  # bulk_create skips save(): SQLite's FTS5 index is filled here
     print(
         f"generated {args.pilots} pilots in {time.perf_counter() - started:.1f} s "
         f"on {connection.vendor}"

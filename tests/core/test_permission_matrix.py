@@ -16,7 +16,15 @@ from oogst.accounts.models import Role, User
 from oogst.motions.models import Afdoeningsronde, Afdoeningsvoorstel, Memo, Motion
 from oogst.participants import services as participant_services
 from oogst.participants.models import Participant
-from oogst.pilots.models import ImportJob, ImportKind, ImportStatus, Partner, Pilot, Programma
+from oogst.pilots.models import (
+    ImportJob,
+    ImportKind,
+    ImportStatus,
+    Lesson,
+    Partner,
+    Pilot,
+    Programma,
+)
 from oogst.rounds import services as round_services
 from oogst.rounds.models import Round
 
@@ -130,6 +138,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         kind=ImportKind.APPENDIX, file_name="b6.docx", sha256="0" * 64, size=0, content=b"",
         created_by=carol, status=ImportStatus.FAILED, error="leeg",
     )  # fmt: skip
+    lesson = Lesson.objects.create(pilot=alices_pilot, kind="werkte", text="Korte lijnen.")
     pilot, code = alices_pilot.slug, person.code
     kwargs = {
         "pilots:export": {"fmt": "xlsx"},
@@ -140,6 +149,9 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "pilots:edit": {"slug": pilot},
         "pilots:add_status_update": {"slug": pilot},
         "pilots:history": {"slug": pilot},
+        "pilots:add_lesson": {"slug": pilot},
+        "pilots:edit_lesson": {"slug": pilot, "pk": lesson.pk},
+        "pilots:delete_lesson": {"slug": pilot, "pk": lesson.pk},
         "rounds:detail": {"slug": concept.slug},
         "rounds:freeze": {"slug": concept.slug},
         "rounds:reopen": {"slug": published.slug},

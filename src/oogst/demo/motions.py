@@ -10,6 +10,7 @@ from oogst.motions.models import (
     MemoSection,
     Motion,
 )
+from oogst.motions.services import refresh_pilot_search
 from oogst.pilots.models import Pilot, Portefeuille
 
 MEMO_2411_62 = {
@@ -133,6 +134,8 @@ def load_demo_motions(griffie_user):
             fields["portefeuille"] = Portefeuille.objects.filter(name=data["portefeuille"]).first()
         motion = Motion.objects.create(**fields)
         motion.pilots.set(Pilot.objects.filter(slug__in=data["pilots"]))
+        # The motion's texts are searched with its pilots.
+        refresh_pilot_search(motion.pilots.values_list("pk", flat=True))
     _load_memo_and_handling(griffie_user)
 
 

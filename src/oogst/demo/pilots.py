@@ -9,7 +9,8 @@ from django.db import transaction
 
 from oogst.accounts.models import Role, User
 from oogst.accounts.services import generate_password
-from oogst.pilots.models import Partner, Pilot, Portefeuille, Programma, StatusUpdate
+from oogst.pilots import search
+from oogst.pilots.models import Partner, Pilot, Portefeuille, Programma, StatusUpdate, Thema
 
 from . import pilot_data as demo_data
 
@@ -35,6 +36,15 @@ class DemoResult:
     pilots_kept: int = 0
 
 
+DEMO_THEMES = (
+    "samenwerking met partners",
+    "bereik van de doelgroep",
+    "financiering",
+    "uitvoering",
+    "data en monitoring",
+)
+
+
 @transaction.atomic
 def load_demo() -> DemoResult:
     result = DemoResult()
@@ -49,6 +59,9 @@ def load_demo() -> DemoResult:
         if name
     }
     partners = {name: Partner.objects.get_or_create(name=name)[0] for name in demo_data.PARTNERS}
+    # The themes lessons are tagged with (the beheerder keeps this list).
+    for name in DEMO_THEMES:
+        Thema.objects.get_or_create(name=name)
     with set_extra_data(context_data={"additional_data": {"reason": DEMO_REASON}}):
         for data in demo_data.PILOTS:
             if Pilot.objects.filter(slug=data["slug"]).exists():
@@ -160,4 +173,4 @@ def _create_pilot(data, programmas, portefeuilles, partners, users):
     for update in reversed(data["status_updates"]):
         StatusUpdate.objects.create(pilot=pilot, title=update["title"], text=update["text"])
     if data["status_updates"]:
-        Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())
+        search.refresh(pilot)

@@ -7,6 +7,7 @@ of contents list every pilot, in the municipality's template; the PDF is Typst's
 documents/typst/appendix.typ with the same content and order as the web page.
 """
 
+import dataclasses
 import datetime
 import os
 import tempfile
@@ -57,6 +58,20 @@ class Appendix:
     concept: bool
     peildatum: datetime.date | None
     pilots: list
+    # The round's choice: print each pilot's lessons as a "Lessen" row.
+    print_lessons: bool = False
+
+    def __post_init__(self):
+        # rows() prints the lessons a pilot carries; a round that does not print them hands
+        # the renderers pilots without, so no renderer needs to know the setting.
+        if not self.print_lessons:
+            pilots = [
+                dataclasses.replace(p, lessons=())
+                if dataclasses.is_dataclass(p) and getattr(p, "lessons", None)
+                else p
+                for p in self.pilots
+            ]
+            object.__setattr__(self, "pilots", pilots)
 
 
 def dutch_date(value) -> str:
@@ -109,6 +124,9 @@ def rows(pilot) -> list[tuple[str, str]]:
             )
             parts.append(f"{heading}\n{update.text}" if heading else update.text)
         result.append(("Stand van zaken", "\n\n".join(parts)))
+    lessons = getattr(pilot, "lessons", ())
+    if lessons:
+        result.append(("Lessen", "\n\n".join(lesson_text(lesson) for lesson in lessons)))
     return result
 
 
@@ -117,6 +135,27 @@ def _meta(appendix: Appendix) -> str:
     if appendix.peildatum:
         parts.append(f"peildatum {dutch_date(appendix.peildatum)}")
     return " · ".join(parts)
+
+
+LESSON_KINDS = {
+    "werkte": "Wat werkte",
+    "werkte_niet": "Wat werkte niet",
+    "aanbeveling": "Aanbeveling",
+}
+DECISIONS = {"geborgd": "geborgd", "voortgezet": "voortgezet", "gestopt": "gestopt"}
+
+
+def lesson_text(lesson) -> str:
+    """ "Wat werkte: ... (thema's: ...; leidde tot: geborgd)" as the appendix prints a lesson."""
+    notes = []
+    if lesson.themes:
+        notes.append("thema's: " + ", ".join(lesson.themes))
+    if lesson.decision:
+        notes.append("leidde tot: " + DECISIONS.get(lesson.decision, lesson.decision))
+    if lesson.policy_change:
+        notes.append("leidde tot de beleidsaanpassing")
+    text = f"{LESSON_KINDS.get(lesson.kind, lesson.kind)}: {lesson.text}"
+    return f"{text}\n({'; '.join(notes)})" if notes else text
 
 
 def _context(appendix: Appendix, standalone: bool) -> dict:

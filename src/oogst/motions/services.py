@@ -48,13 +48,17 @@ def _claim_version(model, obj, expected_version: int) -> None:
 def save_motion(*, actor, form, documents, expected_version: int | None) -> Motion:
     """Save the motion form and its documents; an edit from a stale form is refused."""
     motion = form.save(commit=False)
+    linked_before = set()
     if motion.pk is not None:
         _claim_version(Motion, motion, expected_version or 0)
+        linked_before = set(Motion.objects.get(pk=motion.pk).pilots.values_list("pk", flat=True))
     with set_actor(actor):
         motion.save()
         form.save_m2m()
         documents.instance = motion
         documents.save()
+    # The motion's texts are searched with the pilots it led to (and no longer leads to).
+    refresh_pilot_search(linked_before | set(motion.pilots.values_list("pk", flat=True)))
     return motion
 
 
@@ -218,3 +222,12 @@ def memo_document(memo):
             ("E-mailadres", memo.contact_email),
         ],
     )
+
+
+def refresh_pilot_search(pilot_ids) -> None:
+    """A motion's texts are searched with the pilots it led to: keep those pilots in step."""
+    from oogst.pilots import search
+    from oogst.pilots.models import Pilot
+
+    for pilot in Pilot.objects.filter(pk__in=pilot_ids):
+        search.refresh(pilot)

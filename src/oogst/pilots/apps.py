@@ -23,6 +23,8 @@ class PilotsConfig(AppConfig):
             exclude_fields=["search_text", "created_at", "updated_at", *derived],
         )
         auditlog.register(models.StatusUpdate, exclude_fields=["created_at"])
+        auditlog.register(models.Lesson, m2m_fields={"themes"}, exclude_fields=["created_at"])
+        auditlog.register(models.Thema)
         auditlog.register(models.Programma)
         auditlog.register(models.Portefeuille)
         auditlog.register(models.Partner)

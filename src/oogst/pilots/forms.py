@@ -11,7 +11,17 @@ from oogst.accounts.models import Role, User
 from oogst.core.forms import FastSelect, NLDesignFormMixin
 from oogst.core.uploads import MAX_UPLOAD_BYTES
 
-from .models import Fase, ImportKind, Partner, Pilot, Portefeuille, Programma, StatusUpdate
+from .models import (
+    Fase,
+    ImportKind,
+    Lesson,
+    Partner,
+    Pilot,
+    Portefeuille,
+    Programma,
+    StatusUpdate,
+    Thema,
+)
 
 MOTION_NUMBER = re.compile(r"^\d{2,4}-\d{1,4}[A-Za-z]?$")
 
@@ -154,6 +164,26 @@ class StatusUpdateForm(NLDesignFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].required = True
+
+
+class LessonForm(NLDesignFormMixin, forms.ModelForm):
+    """A lesson: what worked, what did not, or a recommendation, tagged with themes."""
+
+    class Meta:
+        model = Lesson
+        fields = ["kind", "text", "themes", "decision", "policy_change"]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Retired themes stay on the lessons that have them, but are not offered anew.
+        chosen = self.instance.themes.all() if self.instance.pk else Thema.objects.none()
+        self.fields["themes"].queryset = Thema.objects.filter(
+            Q(active=True) | Q(pk__in=chosen.values("pk"))
+        )
 
 
 class RegisterFilterForm(NLDesignFormMixin, forms.Form):

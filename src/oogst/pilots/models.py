@@ -126,12 +126,10 @@ class PilotQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        """Case-insensitive search over naam, omschrijving, doel, evaluatie and stand van zaken."""
-        words = text.split()
-        qs = self
-        for word in words:
-            qs = qs.filter(search_text__icontains=word.lower())
-        return qs
+        """Ranked full-text search with Dutch stemming (pilots.search: one function)."""
+        from .search import search_pilots
+
+        return search_pilots(self, text)
 
 
 class Pilot(models.Model):
@@ -255,8 +253,9 @@ class Pilot(models.Model):
         _("budget (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
 
-    # Lowercased text of the searchable fields and status updates, kept in step on save,
-    # so full-text search is one indexed-friendly filter on SQLite and PostgreSQL alike.
+    # The searchable texts beyond name, description and goal (evaluations, progress updates,
+    # lessons, motions), kept in step on save. PostgreSQL derives its stored, GIN-indexed
+    # `search_vector` column from it; SQLite's FTS5 table is filled from it (pilots.search).
     search_text = models.TextField(editable=False, blank=True, default="")
     # Optimistic locking: a save of a stale form is refused instead of overwriting.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -288,6 +287,9 @@ class Pilot(models.Model):
         self.interpret_dates()
         self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
+        from .search import index_pilot
+
+        index_pilot(self)
 
     def get_absolute_url(self):
         return reverse("pilots:detail", kwargs={"slug": self.slug})
@@ -307,6 +309,14 @@ class Pilot(models.Model):
     def succesvol_label(self):
         return _ANTWOORD_LABELS.get(self.succesvol, self.succesvol)
 
+    def delete(self, *args, **kwargs):
+        from .search import unindex_pilot
+
+        pk = self.pk
+        result = super().delete(*args, **kwargs)
+        unindex_pilot(pk)
+        return result
+
     def interpret_dates(self) -> None:
         """Derive each vague date's interval from its text (the text is what counts)."""
         for field in self.VAGUE_DATE_FIELDS:
@@ -319,10 +329,8 @@ class Pilot(models.Model):
         return vague_dates.parse(getattr(self, field))
 
     def build_search_text(self) -> str:
+        """The texts searched besides name, description and goal (those are weighted higher)."""
         parts = [
-            self.name,
-            self.korte_omschrijving,
-            self.doel,
             self.uitkomst_evaluatie,
             self.succesvol_toelichting,
             self.beleid_aanpassen_toelichting,
@@ -331,7 +339,13 @@ class Pilot(models.Model):
         ]
         if self.pk:
             parts.extend(self.status_updates.values_list("title", "text").iterator())
-        return "\n".join(_flatten(parts)).lower()
+            parts.extend(self.lessons.values_list("text", flat=True).iterator())
+            # Motions live in their own app (which knows pilots); the reverse relation is
+            # there when that app is installed.
+            motions = getattr(self, "motions", None)
+            if motions is not None:
+                parts.extend(motions.values_list("nummer", "titel", "dictum").iterator())
+        return "\n".join(_flatten(parts))
 
     @property
     def motion_numbers(self) -> list[str]:
@@ -454,3 +468,80 @@ class ImportJob(models.Model):
 
     def get_absolute_url(self):
         return reverse("pilots:import_detail", kwargs={"pk": self.pk})
+
+
+class Thema(models.Model):
+    """A theme lessons are tagged with, e.g. "samenwerking met partners" (a reference list)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class LessonKind(models.TextChoices):
+    WERKTE = "werkte", _("What worked")
+    WERKTE_NIET = "werkte_niet", _("What did not work")
+    AANBEVELING = "aanbeveling", _("Recommendation")
+
+
+class Lesson(models.Model):
+    """A lesson the owner draws from a pilot, tagged with themes for the harvest page."""
+
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="lessons")
+    kind = models.CharField(_("kind of lesson"), max_length=20, choices=LessonKind.choices)
+    text = models.TextField(_("lesson"), max_length=LONG_TEXT_MAX)
+    themes = models.ManyToManyField(
+        Thema, verbose_name=_("themes"), related_name="lessons", blank=True
+    )
+    decision = models.CharField(
+        _("led to the decision"),
+        max_length=20,
+        choices=Resultaat.choices,
+        blank=True,
+        help_text=_("Optional: the decision on the pilot this lesson led to."),
+    )
+    policy_change = models.BooleanField(
+        _("led to the policy change"),
+        default=False,
+        help_text=_("The lesson is behind the policy change the pilot gives reason for."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        ordering = ["kind", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=LessonKind.values), name="lesson_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision="") | Q(decision__in=Resultaat.values),
+                name="lesson_decision_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:60]
+
+    def get_absolute_url(self):
+        return reverse("pilots:edit_lesson", kwargs={"slug": self.pilot.slug, "pk": self.pk})
+
+    def get_additional_data(self):
+        # Kept with every history entry, so the pilot's history finds a deleted lesson too.
+        return {"pilot": self.pilot_id}

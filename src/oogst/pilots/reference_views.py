@@ -1,4 +1,4 @@
-"""The beheerder's pages for the reference lists: programmes, portfolios, partners."""
+"""The beheerder's pages for the reference lists: programmes, portfolios, partners, themes."""
 
 from auditlog.context import set_actor
 from django import forms
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from oogst.core.forms import NLDesignFormMixin
 from oogst.core.once import once_per_form
 
-from .models import Partner, Portefeuille, Programma
+from .models import Partner, Portefeuille, Programma, Thema
 
 
 class ReferenceForm(NLDesignFormMixin, forms.ModelForm):
@@ -23,6 +23,8 @@ REFERENCE_LISTS = {
     "programmas": (Programma, ["number", "name", "active"]),
     "portefeuilles": (Portefeuille, ["name", "portefeuillehouder", "members", "active"]),
     "partners": (Partner, ["name", "active"]),
+    # The themes lessons are tagged with, so the harvest page can group them.
+    "themas": (Thema, ["name", "active"]),
 }
 
 

@@ -8,7 +8,8 @@ from django.db import transaction
 
 from oogst.core.text import normalise_instance
 
-from .models import Pilot, StatusUpdate
+from . import search
+from .models import Lesson, Pilot, StatusUpdate
 from .signals import pilot_content_changed
 
 
@@ -145,13 +146,47 @@ def add_status_update(*, actor, pilot: Pilot, update: StatusUpdate, remote_addr=
     with _history_context(actor, remote_addr=remote_addr, source=source):
         update.save()
     # Keep full-text search in step with the new update (not a history-worthy change).
-    Pilot.objects.filter(pk=pilot.pk).update(search_text=pilot.build_search_text())
+    search.refresh(pilot)
     pilot_content_changed.send(sender=Pilot, pilot=pilot, actor=actor)
     return update
 
 
+@transaction.atomic
+def save_lesson(*, actor, pilot: Pilot, lesson: Lesson, themes, remote_addr=None) -> Lesson:
+    """Record a new lesson or an edit of one; audited, searched, and a change for the round."""
+    lesson.pilot = pilot
+    if lesson.pk is None:
+        lesson.author = actor
+    elif not _lesson_changed(lesson, themes):
+        return lesson  # an unchanged form records nothing
+    with _history_context(actor, remote_addr=remote_addr):
+        lesson.save()
+        lesson.themes.set(themes)
+    search.refresh(pilot)
+    pilot_content_changed.send(sender=Pilot, pilot=pilot, actor=actor)
+    return lesson
+
+
+def _lesson_changed(lesson: Lesson, themes) -> bool:
+    normalise_instance(lesson)
+    stored = Lesson.objects.get(pk=lesson.pk)
+    fields = ("kind", "text", "decision", "policy_change")
+    if any(getattr(stored, f) != getattr(lesson, f) for f in fields):
+        return True
+    return {t.pk for t in themes} != set(stored.themes.values_list("pk", flat=True))
+
+
+@transaction.atomic
+def delete_lesson(*, actor, lesson: Lesson, remote_addr=None) -> None:
+    pilot = lesson.pilot
+    with _history_context(actor, remote_addr=remote_addr):
+        lesson.delete()
+    search.refresh(pilot)
+    pilot_content_changed.send(sender=Pilot, pilot=pilot, actor=actor)
+
+
 def history(pilot: Pilot):
-    """The pilot's change history and its status updates', newest first."""
+    """The pilot's change history, its status updates' and its lessons', newest first."""
     from django.contrib.contenttypes.models import ContentType
 
     pilot_entries = LogEntry.objects.get_for_object(pilot)
@@ -160,8 +195,13 @@ def history(pilot: Pilot):
         content_type=ContentType.objects.get_for_model(StatusUpdate),
         object_pk__in=[str(pk) for pk in update_ids],
     )
+    # Lessons by the pilot recorded in the entry (a deleted lesson keeps its history).
+    lesson_entries = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Lesson),
+        additional_data__pilot=pilot.pk,
+    )
     return (
-        (pilot_entries | update_entries)
+        (pilot_entries | update_entries | lesson_entries)
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )

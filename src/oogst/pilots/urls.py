@@ -25,6 +25,13 @@ urlpatterns = [
     path("pilots/<slug:slug>/bewerken/", views.edit, name="edit"),
     path("pilots/<slug:slug>/stand-van-zaken/", views.add_status_update, name="add_status_update"),
     path("pilots/<slug:slug>/geschiedenis/", views.history, name="history"),
+    path("pilots/<slug:slug>/lessen/", views.add_lesson, name="add_lesson"),
+    path("pilots/<slug:slug>/lessen/<int:pk>/", views.edit_lesson, name="edit_lesson"),
+    path(
+        "pilots/<slug:slug>/lessen/<int:pk>/verwijderen/",
+        views.delete_lesson,
+        name="delete_lesson",
+    ),
     # The reference lists (programma, portefeuille, partners) are the beheerder's.
     path("beheer/lijsten/<str:kind>/", reference_views.reference_list, name="reference_list"),
     path(

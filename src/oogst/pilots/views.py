@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -11,9 +12,9 @@ from oogst import vague_dates
 from oogst.core import tabular
 from oogst.core.once import once_per_form
 
-from . import exports, services
-from .forms import PilotForm, RegisterFilterForm, StatusUpdateForm
-from .models import Pilot
+from . import exports, search, services, timeline
+from .forms import LessonForm, PilotForm, RegisterFilterForm, StatusUpdateForm
+from .models import Lesson, Pilot
 
 PAGE_SIZE = 50
 
@@ -34,7 +35,9 @@ def filtered_register(params):
     if form.is_valid():
         data = form.cleaned_data
         if data["q"]:
-            pilots = pilots.search(data["q"])
+            # Best match first unless the reader chose an order.
+            pilots = search.search_pilots(pilots, data["q"])
+            sort = "rank"
         if data["programma"]:
             pilots = pilots.filter(programma=data["programma"])
         if data["portefeuille"]:
@@ -51,16 +54,40 @@ def filtered_register(params):
             pilots = pilots.filter(
                 evaluatiemoment_start__year__lte=year, evaluatiemoment_end__year__gte=year
             )
-        sort = data["sort"] or "name"
+        sort = data["sort"] or sort
+    if sort == "rank":
+        return form, pilots
     return form, pilots.order_by(*SORTS[sort])
 
 
 @require_GET
 def register(request):
     form, pilots = filtered_register(request.GET)
+    if request.GET.get("weergave") == "tijdlijn":
+        # Every pilot that passes the filters on one axis (no pages: it is one picture).
+        query = request.GET.copy()
+        query.pop("weergave", None)
+        return render(
+            request,
+            "pilots/register_timeline.html",
+            {
+                "form": form,
+                "table_query": query.urlencode(),
+                **timeline.context(
+                    timeline.items_from_queryset(pilots),
+                    today=timezone.localdate(),
+                    timeline_id="tijdlijn",
+                ),
+            },
+        )
     page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    if form.is_valid() and form.cleaned_data["q"]:
+        for pilot in page.object_list:
+            pilot.passage = search.highlight(pilot, form.cleaned_data["q"])
     query = request.GET.copy()
     query.pop("pagina", None)
+    timeline_query = query.copy()
+    timeline_query["weergave"] = "tijdlijn"
     return render(
         request,
         "pilots/register.html",
@@ -68,6 +95,7 @@ def register(request):
             "form": form,
             "page": page,
             "query": query.urlencode(),
+            "timeline_query": timeline_query.urlencode(),
             "can_create": request.user.can_create_pilot(),
         },
     )
@@ -81,7 +109,7 @@ def detail(request, slug):
     return _render_detail(request, pilot, StatusUpdateForm())
 
 
-def _render_detail(request, pilot, update_form, status=200):
+def _render_detail(request, pilot, update_form, status=200, lesson_form=None):
     return render(
         request,
         "pilots/detail.html",
@@ -96,6 +124,8 @@ def _render_detail(request, pilot, update_form, status=200):
             "can_edit": request.user.can_edit_pilot(pilot),
             "has_monitor": hasattr(pilot, "monitor"),
             "update_form": update_form,
+            "lessons": pilot.lessons.prefetch_related("themes"),
+            "lesson_form": lesson_form or LessonForm(prefix="lesson"),
         },
         status=status,
     )
@@ -175,6 +205,59 @@ def add_status_update(request, slug):
         return redirect(pilot)
     # Invalid: show the page again with the messages and what was typed.
     return _render_detail(request, pilot, form, status=400)
+
+
+@require_POST
+def add_lesson(request, slug):
+    pilot = get_object_or_404(Pilot, slug=slug)
+    if not request.user.can_edit_pilot(pilot):
+        raise PermissionDenied
+    # Prefixed: the progress update form on the same page has a "text" field too.
+    form = LessonForm(request.POST, prefix="lesson")
+    if form.is_valid():
+        services.save_lesson(
+            actor=request.user,
+            pilot=pilot,
+            lesson=form.save(commit=False),
+            themes=form.cleaned_data["themes"],
+            remote_addr=_client_ip(request),
+        )
+        messages.success(request, _("The lesson was added."))
+        return redirect(f"{pilot.get_absolute_url()}#lessen")
+    return _render_detail(request, pilot, StatusUpdateForm(), status=400, lesson_form=form)
+
+
+def _owned_lesson(request, slug, pk) -> Lesson:
+    lesson = get_object_or_404(Lesson.objects.select_related("pilot"), pk=pk, pilot__slug=slug)
+    if not request.user.can_edit_pilot(lesson.pilot):
+        raise PermissionDenied
+    return lesson
+
+
+@require_http_methods(["GET", "POST"])
+def edit_lesson(request, slug, pk):
+    lesson = _owned_lesson(request, slug, pk)
+    form = LessonForm(request.POST or None, instance=lesson)
+    if request.method == "POST" and form.is_valid():
+        services.save_lesson(
+            actor=request.user,
+            pilot=lesson.pilot,
+            lesson=form.save(commit=False),
+            themes=form.cleaned_data["themes"],
+            remote_addr=_client_ip(request),
+        )
+        messages.success(request, _("Your changes were saved."))
+        return redirect(f"{lesson.pilot.get_absolute_url()}#lessen")
+    return render(request, "pilots/lesson_form.html", {"form": form, "lesson": lesson})
+
+
+@require_POST
+def delete_lesson(request, slug, pk):
+    lesson = _owned_lesson(request, slug, pk)
+    pilot = lesson.pilot
+    services.delete_lesson(actor=request.user, lesson=lesson, remote_addr=_client_ip(request))
+    messages.success(request, _("The lesson was deleted."))
+    return redirect(f"{pilot.get_absolute_url()}#lessen")
 
 
 @require_GET

@@ -21,7 +21,7 @@ class FieldChange:
     label: str
     old: str
     new: str
-    # "changed"; for progress updates also "added" or "removed".
+    # "changed"; for progress updates and lessons also "added" or "removed".
     kind: str = "changed"
 
     @property
@@ -107,8 +107,12 @@ def compare(old: PilotSnapshot, new: PilotSnapshot) -> list[FieldChange]:
     """Every difference between two snapshots, field by field in the contract's order."""
     changes = []
     for name in COMPARED_FIELDS:
-        if SNAPSHOT_FIELDS[name].metadata["kind"] == "updates":
+        kind = SNAPSHOT_FIELDS[name].metadata["kind"]
+        if kind == "updates":
             changes += _compare_updates(name, getattr(old, name), getattr(new, name))
+            continue
+        if kind == "lessons":
+            changes += _compare_lessons(name, getattr(old, name), getattr(new, name))
             continue
         before, after = old.display(name), new.display(name)
         if before != after:
@@ -116,11 +120,33 @@ def compare(old: PilotSnapshot, new: PilotSnapshot) -> list[FieldChange]:
     return changes
 
 
-def _compare_updates(name, old_updates, new_updates) -> list[FieldChange]:
-    """Progress updates matched by id (or, for old snapshots, by date and title)."""
+def _labels(name):
     label = field_label(name)
     word = {"added": _("added"), "edited": _("edited"), "removed": _("removed")}
-    added, edited, removed = (f"{label} ({word[k]})" for k in ("added", "edited", "removed"))
+    return (f"{label} ({word[k]})" for k in ("added", "edited", "removed"))
+
+
+def _compare_lessons(name, old_lessons, new_lessons) -> list[FieldChange]:
+    """Lessons matched by id: added, edited (text, kind, themes or decision) or removed."""
+    added, edited, removed = _labels(name)
+    old_by_key = {lesson.key: lesson for lesson in old_lessons}
+    new_keys = {lesson.key for lesson in new_lessons}
+    changes = []
+    for lesson in new_lessons:
+        previous = old_by_key.get(lesson.key)
+        if previous is None:
+            changes.append(FieldChange(name, added, "", str(lesson), "added"))
+        elif str(previous) != str(lesson):
+            changes.append(FieldChange(name, edited, str(previous), str(lesson)))
+    for lesson in old_lessons:
+        if lesson.key not in new_keys:
+            changes.append(FieldChange(name, removed, str(lesson), "", "removed"))
+    return changes
+
+
+def _compare_updates(name, old_updates, new_updates) -> list[FieldChange]:
+    """Progress updates matched by id (or, for old snapshots, by date and title)."""
+    added, edited, removed = _labels(name)
     old_by_key = {u.key: u for u in old_updates}
     new_keys = {u.key for u in new_updates}
     # A schema-1 snapshot may lack ids: its updates match on date and title instead.

@@ -30,6 +30,7 @@ class RoundForm(NLDesignFormMixin, forms.ModelForm):
             "appendix_title",
             "inleiding",
             "appendix_order",
+            "print_lessons",
         ]
         widgets = {
             "peildatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

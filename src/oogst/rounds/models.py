@@ -67,6 +67,11 @@ class Round(models.Model):
         choices=AppendixOrder.choices,
         default=AppendixOrder.PROGRAMMA,
     )
+    print_lessons = models.BooleanField(
+        _("print lessons in the appendix"),
+        default=False,
+        help_text=_("Adds each pilot's lessons to the appendix as a row of its own."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN
     )

@@ -184,7 +184,9 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
     entries = list(
         round.entries.select_related(
             "pilot__programma", "pilot__portefeuille", "pilot__owner"
-        ).prefetch_related("pilot__partners", "pilot__status_updates__author")
+        ).prefetch_related(
+            "pilot__partners", "pilot__status_updates__author", "pilot__lessons__themes"
+        )
     )
     unapproved = [e for e in entries if e.status != EntryStatus.GOEDGEKEURD]
     if unapproved and not force:
@@ -244,7 +246,7 @@ def publish(*, actor, round: Round) -> Round:
 def _live_entries(round: Round):
     return round.entries.select_related(
         "pilot__programma", "pilot__portefeuille", "pilot__owner"
-    ).prefetch_related("pilot__partners", "pilot__status_updates__author")
+    ).prefetch_related("pilot__partners", "pilot__status_updates__author", "pilot__lessons__themes")
 
 
 def snapshots(round: Round) -> list[PilotSnapshot]:
@@ -408,6 +410,7 @@ def appendix_for(round: Round):
         concept=not round.is_frozen,
         peildatum=round.peildatum,
         pilots=snapshots(round),
+        print_lessons=round.print_lessons,
     )
 
 
@@ -596,3 +599,22 @@ def round_history(round: Round) -> list[dict]:
             }
         )
     return events
+
+
+def timeline_items(records: list[PilotSnapshot]):
+    """A round's snapshots as bars on the timeline (no links: for the public page)."""
+    from oogst.pilots import timeline
+
+    return [
+        timeline.TimelineItem(
+            name=r.name,
+            group=str(r.programma) if r.programma else "",
+            group_order=r.programma_number if r.programma_number is not None else 10_000,
+            fase=r.fase,
+            start=timeline.span(r.startdatum),
+            end=timeline.span(r.einddatum),
+            evaluation=timeline.span(r.evaluatiemoment),
+            key=r.slug,
+        )
+        for r in records
+    ]

@@ -6,6 +6,8 @@ explanations, dates as written and as read, progress updates, and owner, program
 portefeuille as structured values. Its JSON carries `schema`; `load()` upgrades older
 schemas and refuses newer ones with a message a coordinator can act on.
 
+Schema history: 1 the register's export record, 2 the typed contract, 3 lessons added.
+
 Adding a field: add it to `PilotSnapshot` with a label (the diff and the exports follow from
 the field list), fill it in `build()`, bump `SCHEMA_VERSION` and teach `_upgrade` the step.
 """
@@ -23,9 +25,9 @@ from django.utils.text import capfirst
 
 from oogst import vague_dates
 from oogst.core.text import normalise_text
-from oogst.pilots.models import Antwoord, Pilot, StatusUpdate
+from oogst.pilots.models import Antwoord, Lesson, LessonKind, Pilot, Resultaat, StatusUpdate
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class SnapshotVersionError(Exception):
@@ -127,6 +129,46 @@ class ProgressUpdate:
 
 
 @dataclass(frozen=True)
+class LessonRecord:
+    """A lesson as the round reported it; `id` matches it across rounds."""
+
+    id: int | None
+    kind: str  # a LessonKind value
+    text: str
+    themes: tuple[str, ...] = ()
+    decision: str = ""  # a Resultaat value, or ""
+    policy_change: bool = False
+
+    @property
+    def key(self):
+        return ("id", self.id) if self.id is not None else ("text", self.kind, self.text)
+
+    @property
+    def kind_label(self) -> str:
+        return str(LessonKind(self.kind).label) if self.kind in LessonKind.values else self.kind
+
+    @property
+    def decision_label(self) -> str:
+        return str(Resultaat(self.decision).label) if self.decision in Resultaat.values else ""
+
+    def __str__(self):
+        lines = [f"{self.kind_label}: {self.text}"]
+        if self.themes:
+            lines.append(
+                f"{capfirst(Lesson._meta.get_field('themes').verbose_name)}: "
+                + ", ".join(self.themes)
+            )
+        if self.decision:
+            lines.append(
+                f"{capfirst(Lesson._meta.get_field('decision').verbose_name)}: "
+                + self.decision_label
+            )
+        if self.policy_change:
+            lines.append(str(capfirst(Lesson._meta.get_field("policy_change").verbose_name)))
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
 class PilotSnapshot:
     pilot_id: int | None = field(metadata=_meta(lambda: "ID", compare=False))
     slug: str = field(metadata=_meta(_label(Pilot, "slug"), compare=False))
@@ -160,6 +202,10 @@ class PilotSnapshot:
     status_updates: tuple[ProgressUpdate, ...] = field(
         default=(),
         metadata=_meta(lambda: capfirst(StatusUpdate._meta.verbose_name_plural), kind="updates"),
+    )
+    lessons: tuple[LessonRecord, ...] = field(
+        default=(),
+        metadata=_meta(lambda: capfirst(Lesson._meta.verbose_name_plural), kind="lessons"),
     )
     fase: str = field(default="", metadata=_meta(_label(Pilot, "fase"), kind="choice"))
     resultaat: str = field(default="", metadata=_meta(_label(Pilot, "resultaat"), kind="choice"))
@@ -212,7 +258,7 @@ def field_label(name: str) -> str:
 
 
 def build(pilot: Pilot) -> PilotSnapshot:
-    """The one way to make a snapshot of a pilot (prefetch partners and status updates)."""
+    """The one way to make a snapshot of a pilot (prefetch partners, updates and lessons)."""
     return PilotSnapshot(
         pilot_id=pilot.pk,
         slug=pilot.slug,
@@ -249,6 +295,17 @@ def build(pilot: Pilot) -> PilotSnapshot:
                 author=(u.author.get_full_name() or u.author.username) if u.author else "",
             )
             for u in pilot.status_updates.all()
+        ),
+        lessons=tuple(
+            LessonRecord(
+                id=lesson.pk,
+                kind=lesson.kind,
+                text=lesson.text,
+                themes=tuple(sorted(t.name for t in lesson.themes.all())),
+                decision=lesson.decision,
+                policy_change=lesson.policy_change,
+            )
+            for lesson in pilot.lessons.all()
         ),
         fase=pilot.fase,
         resultaat=pilot.resultaat,
@@ -318,6 +375,17 @@ def load(data: dict) -> PilotSnapshot:
             )
             for u in data["status_updates"]
         ),
+        lessons=tuple(
+            LessonRecord(
+                id=lesson.get("id"),
+                kind=lesson.get("kind") or "",
+                text=lesson.get("text") or "",
+                themes=tuple(lesson.get("themes") or ()),
+                decision=lesson.get("decision") or "",
+                policy_change=bool(lesson.get("policy_change")),
+            )
+            for lesson in data["lessons"]
+        ),
         fase=data["fase"],
         resultaat=data["resultaat"],
         aanleiding_soort=data["aanleiding_soort"],
@@ -331,14 +399,22 @@ def load(data: dict) -> PilotSnapshot:
     )
 
 
-def upgrade(data: dict) -> dict:
-    """Bring stored JSON to the current schema; refuse a schema from the future."""
+def upgrade(data: dict, *, to: int = SCHEMA_VERSION) -> dict:
+    """Bring stored JSON to the current schema (or to schema `to`, for a migration that was
+    written for it); refuse a schema from the future."""
     schema = data.get("schema", 1)
     if not isinstance(schema, int) or schema > SCHEMA_VERSION or schema < 1:
         raise SnapshotVersionError(schema)
-    if schema == 1:
+    if schema == 1 and to >= 2:
         data = _upgrade_1_to_2(data)
+    if data.get("schema") == 2 and to >= 3:
+        data = _upgrade_2_to_3(data)
     return data
+
+
+def _upgrade_2_to_3(old: dict) -> dict:
+    """Schema 3 added lessons; a round frozen before them reported none."""
+    return {**old, "schema": 3, "lessons": []}
 
 
 _PROGRAMMA = re.compile(r"^\s*Programma\s+(\d+)\.\s*(.*)$", re.DOTALL)

@@ -5,6 +5,8 @@ from . import views
 app_name = "rounds"
 urlpatterns = [
     path("rondes/", views.round_list, name="list"),
+    # The harvest across all pilots: readers see the register, the public what was published.
+    path("oogst/", views.harvest_page, name="harvest"),
     path("rondes/nieuw/", views.round_create, name="create"),
     path("mijn-taken/", views.my_tasks, name="my_tasks"),
     path("rondes/<slug:slug>/", views.round_detail, name="detail"),

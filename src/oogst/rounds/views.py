@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Count
 from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -397,11 +397,24 @@ def public_appendix(request, slug):
         appendix_html = mark_safe(bytes(document.content).decode("utf-8"))
     except services.DocumentNotReady:
         appendix_html = None
-    return render(
-        request,
-        "rounds/public_appendix.html",
-        {"round": round, "appendix_html": appendix_html},
-    )
+    context = {"round": round, "appendix_html": appendix_html}
+    if appendix_html is not None:
+        from oogst.pilots import timeline
+
+        # Drawn from the frozen snapshots, so it shows what was published and nothing later.
+        try:
+            records = services.snapshots(round)
+        except SnapshotVersionError:
+            records = None  # the stored appendix still reads; only the timeline is left out
+        if records is not None:
+            context.update(
+                timeline.context(
+                    services.timeline_items(records),
+                    today=timezone.localdate(),
+                    timeline_id="tijdlijn",
+                )
+            )
+    return render(request, "rounds/public_appendix.html", context)
 
 
 @login_not_required
@@ -411,3 +424,38 @@ def public_appendix_download(request, slug, fmt):
     if fmt not in ("pdf", "docx"):
         raise Http404
     return _appendix_response(request, round, fmt)
+
+
+@login_not_required
+@require_GET
+def harvest_page(request):
+    """*Oogst*: municipal readers see the register now; everyone else the latest published round."""
+    from . import harvest
+
+    filters = harvest.Filters.from_params(request.GET)
+    public_round = None
+    if permissions.can(request.user, "pilot.view"):
+        records = harvest.live_records()
+    else:
+        public_round = harvest.latest_published_round()
+        records = harvest.published_records(public_round) if public_round else []
+    return render(
+        request,
+        "rounds/harvest.html",
+        {
+            "harvest": harvest.harvest(
+                records, filters, complete=request.GET.get("volledig") == "1"
+            ),
+            "complete_query": _with(request.GET, volledig="1"),
+            "filters": filters,
+            "public_round": public_round,
+            "live": permissions.can(request.user, "pilot.view"),
+        },
+    )
+
+
+def _with(params, **extra) -> str:
+    query = params.copy()
+    for key, value in extra.items():
+        query[key] = value
+    return query.urlencode()

@@ -49,3 +49,15 @@ def form_token():
     from oogst.core import once
 
     return mark_safe(f'<input type="hidden" name="{once.FIELD}" value="{once.new_token()}">')
+
+
+@register.filter
+def multiply(value, factor):
+    """For coordinates in server-made SVG charts."""
+    return int(value) * int(factor)
+
+
+@register.simple_tag
+def bar_width(value, largest, full) -> int:
+    """A bar's length in a chart whose largest bar is `full` long (0 for an empty chart)."""
+    return round(int(value) * int(full) / int(largest)) if largest else 0

@@ -20,7 +20,7 @@ def upgrade_snapshots(apps, schema_editor):
     for entry in RoundEntry.objects.exclude(snapshot=None).iterator():
         if entry.snapshot.get("schema", 1) != 1:
             continue
-        data = upgrade(entry.snapshot)
+        data = upgrade(entry.snapshot, to=2)
         data["pilot_id"] = entry.pilot_id
         if data["owner"]:
             user = User.objects.filter(username=data["owner"]["username"]).first()

@@ -1,0 +1,130 @@
+"""Search that ranks: Dutch stemming, best match first, the passage highlighted and escaped.
+
+The same fixed corpus and the same expected answers run on SQLite (FTS5 with Snowball's
+Dutch stemmer) and on PostgreSQL (the `dutch` text search configuration): CI runs this file
+on both, so both engines must give identical results.
+"""
+
+import pytest
+from django.urls import reverse
+
+from oogst.motions.models import Motion
+from oogst.motions.services import refresh_pilot_search
+from oogst.pilots import services
+from oogst.pilots.models import Lesson, Pilot, StatusUpdate
+from oogst.pilots.search import highlight, search_pilots
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text):
+    return [p.name for p in search_pilots(Pilot.objects.all(), text)]
+
+
+@pytest.fixture
+def corpus(alice):
+    woning = Pilot.objects.create(
+        name="Woning delen",
+        korte_omschrijving="Ouderen delen hun woning met een student.",
+        fase="uitvoering",
+    )
+    flex = Pilot.objects.create(
+        name="Flexwonen Oost",
+        korte_omschrijving="Tijdelijke woningen voor spoedzoekers en statushouders.",
+        doel="Tachtig woningen in twee jaar.",
+        fase="uitvoering",
+    )
+    Pilot.objects.create(
+        name="Buurtvervoer",
+        korte_omschrijving="Vrijwilligers rijden ouderen naar de huisarts.",
+        uitkomst_evaluatie="Minder eenzaamheid; de woning uit komen helpt.",
+        fase="evaluatie",
+    )
+    Pilot.objects.create(name="Groene daken", korte_omschrijving="Sedum op platte daken.")
+    services.add_status_update(
+        actor=alice,
+        pilot=flex,
+        update=StatusUpdate(text="De vergunning voor de locatie aan de Meerzichtlaan is rond."),
+    )
+    Lesson.objects.create(pilot=woning, kind="werkte", text="Samenwerking met corporaties.")
+    from oogst.pilots.search import refresh
+
+    refresh(woning)
+    return woning, flex
+
+
+def test_a_plural_finds_the_singular_and_back(corpus):
+    # "woningen" and "woning" share the stem "woning": every pilot with either matches.
+    assert set(found("woningen")) == {"Woning delen", "Flexwonen Oost", "Buurtvervoer"}
+    assert set(found("woning")) == set(found("woningen"))
+
+
+def test_a_match_in_the_name_ranks_above_the_description_above_the_evaluation(corpus):
+    assert found("woning") == ["Woning delen", "Flexwonen Oost", "Buurtvervoer"]
+
+
+def test_every_word_must_match_and_stop_words_are_ignored(corpus):
+    assert found("ouderen huisarts") == ["Buurtvervoer"]
+    assert found("de ouderen en de huisarts") == ["Buurtvervoer"]
+    assert found("ouderen sedum") == []
+
+
+def test_progress_updates_lessons_and_motions_are_searched(corpus):
+    woning, flex = corpus
+    assert found("Meerzichtlaan") == ["Flexwonen Oost"]
+    assert found("corporaties") == ["Woning delen"]
+    motion = Motion.objects.create(nummer="2411-62", titel="Huisvesting van statushouders")
+    motion.pilots.add(woning)
+    refresh_pilot_search([woning.pk])
+    assert found("huisvesting") == ["Woning delen"]
+
+
+def test_an_edit_of_the_pilot_is_found_at_once(corpus):
+    woning, _flex = corpus
+    woning.doel = "Minder eenzaamheid bij senioren"
+    woning.save()
+    assert found("senioren") == ["Woning delen"]
+    woning.delete()
+    assert found("senioren") == []
+
+
+def test_punctuation_and_query_syntax_are_plain_words(corpus):
+    assert found('woning" OR "daken') == []
+    assert found("NEAR(woning*)") == []
+    assert found("???") == []
+
+
+def test_the_passage_is_highlighted(corpus):
+    _woning, flex = corpus
+    flex.refresh_from_db()
+    passage = highlight(flex, "statushouder")
+    assert "<mark>statushouders</mark>" in passage
+    assert passage.startswith("Tijdelijke woningen")
+
+
+def test_highlighting_escapes_html(alice):
+    pilot = Pilot.objects.create(
+        name="Scripts", korte_omschrijving='Een <script>alert("x")</script> in de woning & tuin.'
+    )
+    passage = highlight(pilot, "woningen")
+    assert "<script>" not in passage
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in passage
+    assert "<mark>woning</mark> &amp; tuin" in passage
+
+
+def test_the_register_shows_the_best_match_first_with_its_passage(client, alice, corpus):
+    client.force_login(alice)
+    response = client.get(reverse("pilots:register"), {"q": "woningen"})
+    assert [p.name for p in response.context["page"].object_list] == [
+        "Woning delen",
+        "Flexwonen Oost",
+        "Buurtvervoer",
+    ]
+    assert "<mark>woningen</mark>" in response.content.decode()
+    # A chosen order still wins over the ranking.
+    response = client.get(reverse("pilots:register"), {"q": "woningen", "sort": "name"})
+    assert [p.name for p in response.context["page"].object_list] == [
+        "Buurtvervoer",
+        "Flexwonen Oost",
+        "Woning delen",
+    ]
