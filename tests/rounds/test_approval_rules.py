@@ -91,3 +91,21 @@ def test_saving_an_unchanged_pilot_keeps_the_approval(carol, alice, spring_round
     )
     entry.refresh_from_db()
     assert entry.status == EntryStatus.GOEDGEKEURD
+
+
+def test_sending_an_entry_back_twice_with_one_form_makes_one_return(
+    client, carol, alice, spring_round, alices_pilot
+):
+    from django.urls import reverse
+
+    from oogst.rounds.models import EntryReturn
+
+    entry = entry_of(spring_round, alices_pilot)
+    services.mark_updated(actor=alice, entry=entry)
+    client.force_login(carol)
+    page = client.get(spring_round.get_absolute_url()).content.decode()
+    token = page.split('name="form_token" value="')[1].split('"')[0]
+    url = reverse("rounds:entry_send_back", args=[entry.pk])
+    for _ in range(2):  # a double click, or back and send again
+        client.post(url, {"reason": "Bedragen ontbreken", "form_token": token})
+    assert EntryReturn.objects.filter(entry=entry).count() == 1

@@ -151,6 +151,7 @@ def entry_approve(request, pk):
 
 
 @require_POST
+@once_per_form  # each send-back is a row the owner reads: a double click makes one
 def entry_send_back(request, pk):
     _coordinator_only(request)
     entry = _entry(request, pk)
