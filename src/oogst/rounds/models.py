@@ -291,6 +291,14 @@ class RoundDocument(models.Model):
     def __str__(self):
         return f"{self.round} – {self.format}"
 
+    @property
+    def is_ready(self) -> bool:
+        return self.status == DocumentStatus.READY
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == DocumentStatus.FAILED
+
     def is_stalled(self, now=None) -> bool:
         """Pending for longer than a render may take: its worker died, or none is running."""
         if self.status != DocumentStatus.PENDING:
