@@ -69,12 +69,11 @@ def main():
 
     tmp = tempfile.mkdtemp(prefix="oogst-bench-")
     os.environ.setdefault("OOGST_DATA_DIR", tmp)
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret")
-    os.environ.setdefault("DEBUG", "false")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oogst.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
+    import bench_env
     import django
+
+    bench_env.configure()
 
     django.setup()
     from django.core.management import call_command

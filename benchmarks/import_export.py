@@ -33,10 +33,10 @@ def peak_mb() -> float:
 def setup_django():
     tmp = tempfile.mkdtemp(prefix="oogst-bench-")
     os.environ.setdefault("OOGST_DATA_DIR", tmp)
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret")
-    os.environ.setdefault("DEBUG", "false")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oogst.settings")
+    import bench_env
     import django
+
+    bench_env.configure()
 
     django.setup()
     from django.db import connection
@@ -51,11 +51,11 @@ def make_docx(count: int, path: str) -> None:
     sys.path.insert(0, HERE)
     import datetime
 
+    import bench_env
+    import django
     from appendix_render import PARAGRAPH, snapshot
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oogst.settings")
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret")
-    import django
+    bench_env.configure()
 
     django.setup()
     from oogst.documents.appendix import Appendix, render_docx

@@ -20,11 +20,10 @@ def main():
     parser.add_argument("--accesses", type=int, nargs="+", default=[300, 1000, 5000])
     args = parser.parse_args()
     os.environ.setdefault("OOGST_DATA_DIR", tempfile.mkdtemp(prefix="oogst-bench-"))
-    os.environ.setdefault("SECRET_KEY", "benchmark-only-secret")
-    os.environ.setdefault("DEBUG", "false")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oogst.settings")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    import bench_env
     import django
+
+    bench_env.configure()
 
     django.setup()
     from django.db import connection
