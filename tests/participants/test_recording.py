@@ -72,7 +72,18 @@ def test_switching_a_field_off_erases_its_values(client, alice, monitor, people)
     data["partner"] = monitor.partner_id
     data.pop("collect_naam")
     data["zrm_domains"] = ["financien"]
-    response = client.post(reverse("participants:settings", args=["dealbreakers"]), data)
+    url = reverse("participants:settings", args=["dealbreakers"])
+    # One click erases nothing: the page says what would go and asks to confirm the count.
+    asked = client.post(url, data)
+    assert asked.status_code == 409
+    assert asked.context["erasure"]["values"] == 12
+    assert 'name="confirm_erase" id="confirm_erase" value="12"' in asked.content.decode()
+    assert Participant.objects.exclude(naam="").count() == 12
+    monitor.refresh_from_db()
+    assert monitor.collect_naam and monitor.zrm_domains != ["financien"]  # nothing saved
+    # A confirmation of another count (someone recorded more meanwhile) is not enough.
+    assert client.post(url, {**data, "confirm_erase": "11"}).status_code == 409
+    response = client.post(url, {**data, "confirm_erase": "12"})
     assert response.status_code == 302, response.context["form"].errors
     assert set(Participant.objects.values_list("naam", flat=True)) == {""}
     monitor.refresh_from_db()

@@ -146,6 +146,25 @@ def switched_on(monitor) -> list[str]:
     ]
 
 
+class ErasureNotConfirmed(Exception):
+    """Switching a field off would erase stored values the user has not confirmed."""
+
+    def __init__(self, values: int, fields: list[str]):
+        super().__init__(f"{values} values in {', '.join(fields)} need confirming")
+        self.values = values
+        self.fields = fields
+
+
+def values_to_erase(monitor, switched_off: list[str]) -> int:
+    """How many stored values switching these personal fields off would erase."""
+    if monitor.pk is None:
+        return 0
+    return sum(
+        Participant.objects.filter(monitor=monitor).exclude(**{name: empty_value(name)}).count()
+        for name in switched_off
+    )
+
+
 @transaction.atomic
 def save_settings(
     *,
@@ -155,6 +174,7 @@ def save_settings(
     reason: str = "",
     phases: dict | None = None,
     activities: list | None = None,
+    confirmed_erasures: int | None = None,
 ) -> int:
     """Save the monitor and its lists, in its history with who and why; erase the values of
     personal fields the pilot no longer records.
@@ -175,6 +195,11 @@ def save_settings(
                     "organisation instead."
                 )
             )
+    # Nothing lost by one click: erasing stored values needs their number confirmed, so a
+    # confirmation given before someone recorded more values does not cover those.
+    to_erase = values_to_erase(monitor, switched_off)
+    if to_erase and confirmed_erasures != to_erase:
+        raise ErasureNotConfirmed(to_erase, switched_off)
     reason = reason.strip()
     if switched_on(monitor) and not reason:
         raise ReasonRequired("Give a reason for switching on a personal field.")

@@ -124,7 +124,9 @@ def settings_edit(request, slug):
     if not monitor.pk:
         monitor.target = pilot.target_participants
     form = MonitorForm(request.POST or None, instance=monitor)
+    erasure = None
     if request.method == "POST" and form.is_valid():
+        confirmed = request.POST.get("confirm_erase", "")
         try:
             with transaction.atomic():
                 switched_off = form.switched_off()
@@ -135,18 +137,27 @@ def settings_edit(request, slug):
                     reason=form.cleaned_data["reason"],
                     phases=form.cleaned_data["phases_text"],
                     activities=form.cleaned_data["activities_text"],
+                    confirmed_erasures=int(confirmed) if confirmed.isdigit() else None,
                 )
         except services.TransferError as refused:
             messages.error(request, str(refused))
             return redirect("participants:transfer", slug=pilot.slug)
-        if cleared:
-            messages.warning(
-                request,
-                _("Switched-off fields were erased from %(n)s participant records.")
-                % {"n": cleared},
-            )
-        messages.success(request, _("The participant monitoring settings were saved."))
-        return redirect("participants:overview", slug=pilot.slug)
+        except services.ErasureNotConfirmed as pending:
+            # Nothing was saved; the form comes back as typed, with the count to confirm.
+            monitor.refresh_from_db()
+            erasure = {
+                "values": pending.values,
+                "fields": [str(form.fields[f"collect_{name}"].label) for name in pending.fields],
+            }
+        else:
+            if cleared:
+                messages.warning(
+                    request,
+                    _("Switched-off fields were erased from %(n)s participant records.")
+                    % {"n": cleared},
+                )
+            messages.success(request, _("The participant monitoring settings were saved."))
+            return redirect("participants:overview", slug=pilot.slug)
     history = services.settings_history(monitor) if monitor.pk else []
     return render(
         request,
@@ -157,7 +168,9 @@ def settings_edit(request, slug):
             "monitor": monitor,
             "history": history,
             "holds_records": services.holds_records(monitor),
+            "erasure": erasure,
         },
+        status=409 if erasure else 200,
     )
 
 
