@@ -150,3 +150,21 @@ def test_the_query_count_does_not_grow_with_the_number_of_pilots(
         for i in range(5, 120)
     )
     assert count_queries() == few
+
+
+def test_a_search_page_with_passages_does_not_query_per_row(client, alice, programma):
+    client.force_login(alice)
+
+    def count_queries():
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(reverse("pilots:register"), {"q": "woningen"})
+            assert response.status_code == 200
+        return len(ctx.captured_queries), response.content.decode().count("<mark>")
+
+    for i in range(3):
+        Pilot.objects.create(name=f"Pilot {i}", doel="Meer woningen bouwen.", owner=alice)
+    few, marks = count_queries()
+    assert marks == 3  # every row shows its matching passage
+    for i in range(3, 40):
+        Pilot.objects.create(name=f"Pilot {i}", doel="Meer woningen bouwen.", owner=alice)
+    assert count_queries() == (few, 40)

@@ -82,7 +82,16 @@ def register(request):
         )
     page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
     if form.is_valid() and form.cleaned_data["q"]:
-        for pilot in page.object_list:
+        # The register loads only the columns it shows; the passages need the long texts,
+        # read for the whole page in one query rather than three per row.
+        rows = list(page.object_list)
+        texts = Pilot.objects.only("korte_omschrijving", "doel", "search_text").in_bulk(
+            [p.pk for p in rows]
+        )
+        for pilot in rows:
+            full = texts[pilot.pk]
+            for name in ("korte_omschrijving", "doel", "search_text"):
+                setattr(pilot, name, getattr(full, name))
             pilot.passage = search.highlight(pilot, form.cleaned_data["q"])
     query = request.GET.copy()
     query.pop("pagina", None)
