@@ -20,3 +20,47 @@ DEFAULTS = {
 def configure() -> None:
     for name, value in DEFAULTS.items():
         os.environ.setdefault(name, value)
+
+
+DATES = [
+    "4de kwartaal 2025",
+    "1 januari 2021",
+    "Nader te bepalen",
+    "jaarlijks",
+    "Eind 2025",
+    "Q3 2025",
+    "September 2020",
+    "2018",
+    "27-08-2024",
+    "1ste helft 2025",
+]
+
+
+def register_of(count: int, *, owner) -> None:
+    """`count` pilots over 8 programmes and 12 portfolios, with the register's vague dates,
+    written in bulk and indexed for search (bulk_create skips save())."""
+    from oogst.pilots import search
+    from oogst.pilots.models import Pilot, Portefeuille, Programma
+
+    programmas = [Programma.objects.create(number=n, name=f"Programma {n}") for n in range(1, 9)]
+    portefeuilles = [Portefeuille.objects.create(name=f"Portefeuille {n}") for n in range(12)]
+    pilots = []
+    for i in range(count):
+        pilot = Pilot(
+            name=f"Pilot {i:05d} {DATES[i % 10]}",
+            slug=f"pilot-{i}",
+            programma=programmas[i % 8],
+            portefeuille=portefeuilles[i % 12],
+            owner=owner,
+            korte_omschrijving="Omschrijving " * 80,
+            doel="Doel " * 40,
+            startdatum=DATES[i % 10],
+            einddatum=DATES[(i + 3) % 10],
+            evaluatiemoment=DATES[(i + 5) % 10],
+            fase=["uitvoering", "evaluatie", "afgerond"][i % 3],
+        )
+        pilot.interpret_dates()
+        pilot.search_text = pilot.build_search_text()
+        pilots.append(pilot)
+    Pilot.objects.bulk_create(pilots, batch_size=500)
+    search.reindex_all()

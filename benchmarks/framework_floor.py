@@ -235,44 +235,13 @@ def make_oogst_data(count: int):
     from django.test import Client
 
     from oogst.accounts.models import Role, User
-    from oogst.pilots.models import Pilot, Portefeuille, Programma
 
     user = User.objects.create_user("bench", password="bench-password-123", role=Role.LEZER)
     # Production asks MFA of local accounts; the benchmark user has enrolled.
     TOTP.activate(user, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
-    programmas = [Programma.objects.create(number=n, name=f"Programma {n}") for n in range(1, 9)]
-    portefeuilles = [Portefeuille.objects.create(name=f"Portefeuille {n}") for n in range(12)]
-    dates = [
-        "4de kwartaal 2025",
-        "1 januari 2021",
-        "Nader te bepalen",
-        "jaarlijks",
-        "Eind 2025",
-        "Q3 2025",
-        "September 2020",
-        "2018",
-        "27-08-2024",
-        "1ste helft 2025",
-    ]
-    pilots = []
-    for i in range(count):
-        pilot = Pilot(
-            name=f"Pilot {i:05d} {dates[i % 10]}",
-            slug=f"pilot-{i}",
-            programma=programmas[i % 8],
-            portefeuille=portefeuilles[i % 12],
-            owner=user,
-            korte_omschrijving="Omschrijving " * 80,
-            doel="Doel " * 40,
-            startdatum=dates[i % 10],
-            einddatum=dates[(i + 3) % 10],
-            evaluatiemoment=dates[(i + 5) % 10],
-            fase=["uitvoering", "evaluatie", "afgerond"][i % 3],
-        )
-        pilot.interpret_dates()
-        pilot.search_text = pilot.build_search_text()
-        pilots.append(pilot)
-    Pilot.objects.bulk_create(pilots, batch_size=500)
+    import bench_env
+
+    bench_env.register_of(count, owner=user)
     client = Client()
     client.force_login(user)
     name = settings.SESSION_COOKIE_NAME

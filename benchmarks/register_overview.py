@@ -50,47 +50,14 @@ def run(args, connection, CaptureQueriesContext, settings):
     from django.test import Client
 
     from oogst.accounts.models import Role, User
-    from oogst.pilots.models import Partner, Pilot, Portefeuille, Programma
+    from oogst.pilots.models import Partner
 
     owner = User.objects.create_user("bench", role=Role.LEZER)
-    programmas = [Programma.objects.create(number=n, name=f"Programma {n}") for n in range(1, 9)]
-    portefeuilles = [Portefeuille.objects.create(name=f"Portefeuille {n}") for n in range(12)]
     Partner.objects.create(name="Partner")
-    dates = [
-        "4de kwartaal 2025",
-        "1 januari 2021",
-        "Nader te bepalen",
-        "jaarlijks",
-        "Eind 2025",
-        "Q3 2025",
-        "September 2020",
-        "2018",
-        "27-08-2024",
-        "1ste helft 2025",
-    ]
     started = time.perf_counter()
-    pilots = []
-    for i in range(args.pilots):
-        pilot = Pilot(
-            name=f"Pilot {i:05d} {dates[i % 10]}",
-            slug=f"pilot-{i}",
-            programma=programmas[i % 8],
-            portefeuille=portefeuilles[i % 12],
-            owner=owner,
-            korte_omschrijving="Omschrijving " * 80,
-            doel="Doel " * 40,
-            startdatum=dates[i % 10],
-            einddatum=dates[(i + 3) % 10],
-            evaluatiemoment=dates[(i + 5) % 10],
-            fase=["uitvoering", "evaluatie", "afgerond"][i % 3],
-        )
-        pilot.interpret_dates()
-        pilot.search_text = pilot.build_search_text()
-        pilots.append(pilot)
-    Pilot.objects.bulk_create(pilots, batch_size=500)
-    from oogst.pilots import search
+    import bench_env
 
-    search.reindex_all()  # bulk_create skips save(): SQLite's FTS5 index is filled here
+    bench_env.register_of(args.pilots, owner=owner)
     print(
         f"generated {args.pilots} pilots in {time.perf_counter() - started:.1f} s "
         f"on {connection.vendor}"

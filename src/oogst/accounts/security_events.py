@@ -63,15 +63,19 @@ def log_role_change(*, actor, account, old_role: str, new_role: str, request=Non
     )
 
 
-@receiver(authenticator_added, dispatch_uid="oogst-log-mfa-added")
-def log_mfa_added(sender, request, user, authenticator, **kwargs):
+def _log_mfa(request, user, authenticator, result: str) -> None:
     log_event(
         "mfa_change",
         obj=f"user:{_name(user)}:{authenticator.type}",
-        result="added",
+        result=result,
         actor=_name(request.user) if request else "",
         request=request,
     )
+
+
+@receiver(authenticator_added, dispatch_uid="oogst-log-mfa-added")
+def log_mfa_added(sender, request, user, authenticator, **kwargs):
+    _log_mfa(request, user, authenticator, "added")
 
 
 @receiver(authenticator_removed, dispatch_uid="oogst-log-mfa-removed")
@@ -79,24 +83,12 @@ def log_mfa_removed(sender, request, user, authenticator, **kwargs):
     if request is not None:
         # The session no longer counts as having MFA: RequireMFAMiddleware asks again.
         request.session.pop(MFA_OK, None)
-    log_event(
-        "mfa_change",
-        obj=f"user:{_name(user)}:{authenticator.type}",
-        result="removed",
-        actor=_name(request.user) if request else "",
-        request=request,
-    )
+    _log_mfa(request, user, authenticator, "removed")
 
 
 @receiver(authenticator_reset, dispatch_uid="oogst-log-mfa-reset")
 def log_mfa_reset(sender, request, user, authenticator, **kwargs):
-    log_event(
-        "mfa_change",
-        obj=f"user:{_name(user)}:{authenticator.type}",
-        result="reset",
-        actor=_name(request.user) if request else "",
-        request=request,
-    )
+    _log_mfa(request, user, authenticator, "reset")
 
 
 @receiver(allauth_logged_in, dispatch_uid="oogst-sso-mfa")
