@@ -148,6 +148,8 @@ MIDDLEWARE = [
     "oogst.participants.middleware.PartnerScopeMiddleware",
     # Pages and downloads with participant data are never stored by a browser or proxy.
     "oogst.participants.middleware.NoStoreParticipantDataMiddleware",
+    # Services raise domain exceptions (core/errors.py); this answers them as 404 and 403.
+    "oogst.core.middleware.DomainErrorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, so that it sees the outcome of every login attempt.

@@ -140,3 +140,17 @@ def test_only_the_beheerder_reads_the_access_log(client, erin, carol, pia, peopl
     assert client.get(url).status_code == 403
     client.force_login(erin)
     assert client.get(url).status_code == 200
+
+
+def test_the_services_refuse_with_a_domain_exception_not_http(people, alice, quinn):
+    """Services say NotFound; only the web layer turns it into a 404 (the tests above)."""
+    from oogst.core.errors import NotFound
+    from oogst.participants import services
+
+    with pytest.raises(NotFound):
+        services.monitor_for_partner(alice, SLUG)
+    with pytest.raises(NotFound):
+        services.monitor_for_partner(quinn, SLUG)
+    with pytest.raises(NotFound):
+        services.participant_for(quinn, people[0].monitor, people[0].code, reason="test")
+    assert not AccessLogEntry.objects.exists()

@@ -4,8 +4,11 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from .audit_log import log_event
+from .errors import NotAllowed, NotFound
 
 
 class PermissionsPolicyMiddleware:
@@ -64,3 +67,21 @@ def start_session_clock(sender, request, user, **kwargs):
         now = time.time()
         request.session[SessionTimeoutMiddleware.STARTED] = now
         request.session[SessionTimeoutMiddleware.SEEN] = now
+
+
+class DomainErrorMiddleware:
+    """Answers the services' domain exceptions as HTTP: NotFound is a 404, NotAllowed a 403."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        # Raised here, Django's own handler renders the usual 404 and 403 pages.
+        if isinstance(exception, NotFound):
+            raise Http404 from exception
+        if isinstance(exception, NotAllowed):
+            raise PermissionDenied from exception
+        return None

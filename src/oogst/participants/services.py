@@ -9,9 +9,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
-from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from oogst.core.errors import NotFound
 
 from . import disclosure
 from .models import (
@@ -72,29 +73,29 @@ def log_list_view(*, user, participants) -> None:
 
 
 def monitor_for_partner(user, slug) -> Monitor:
-    """The monitor of pilot `slug` if `user` records its participants; 404 for everyone else."""
+    """The monitor of pilot `slug` if `user` records its participants; else NotFound."""
     if not user.is_partner or not user.partner.active:
-        raise Http404
+        raise NotFound
     try:
         return Monitor.objects.select_related("pilot", "partner").get(
             pilot__slug=slug, partner_id=user.partner_id
         )
     except Monitor.DoesNotExist:
-        raise Http404 from None
+        raise NotFound from None
 
 
 def participant_for(user, monitor, code, *, reason, action=AccessAction.VIEW) -> Participant:
-    """A participant record for its own partner's staff, logged; 404 for everyone else.
+    """A participant record for its own partner's staff, logged; NotFound for everyone else.
 
-    Municipal users never reach a record: the same 404 as for a code that does not exist, so a
-    request tells nothing about whether a person is in the pilot.
+    Municipal users never reach a record: the same NotFound (a 404) as for a code that does not
+    exist, so a request tells nothing about whether a person is in the pilot.
     """
     if not user.is_partner or monitor.partner_id != user.partner_id or not user.partner.active:
-        raise Http404
+        raise NotFound
     try:
         participant = Participant.objects.for_partner_user(user).get(monitor=monitor, code=code)
     except Participant.DoesNotExist:
-        raise Http404 from None
+        raise NotFound from None
     log_access(user=user, participant=participant, action=action, reason=reason)
     return participant
 

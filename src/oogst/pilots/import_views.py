@@ -11,7 +11,7 @@ from oogst.core.uploads import MAX_UPLOAD_BYTES
 
 from . import imports, spreadsheet_import
 from .forms import ImportForm
-from .models import ImportJob, ImportKind, ImportStatus
+from .models import ImportJob, ImportKind
 
 
 @require_http_methods(["GET", "POST"])
@@ -68,7 +68,7 @@ def import_status(request, pk):
 def _context(job):
     preview = job.preview or {}
     return {
-        "pending": job.status == ImportStatus.PENDING,
+        "pending": job.is_pending,
         "is_appendix": job.kind == ImportKind.APPENDIX,
         "preview": preview,
     }

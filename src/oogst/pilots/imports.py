@@ -313,7 +313,7 @@ def apply_appendix(*, actor, job: ImportJob) -> dict:
     """Write the confirmed preview: new pilots created, existing ones updated, in one go."""
     permissions.require(actor, "pilot.import")
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
-    if job.status != ImportStatus.READY:
+    if not job.can_be_confirmed:
         raise ImportRefused(_("This import is not ready to be confirmed (or was already done)."))
     source = {"file": job.file_name, "sha256": job.sha256, "import": job.pk}
     created, updated, skipped = [], [], []

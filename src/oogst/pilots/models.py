@@ -469,6 +469,24 @@ class ImportJob(models.Model):
     def get_absolute_url(self):
         return reverse("pilots:import_detail", kwargs={"pk": self.pk})
 
+    # The job's states as the pages and services ask them; templates never compare strings.
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ImportStatus.PENDING
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == ImportStatus.FAILED
+
+    @property
+    def is_applied(self) -> bool:
+        return self.status == ImportStatus.APPLIED
+
+    @property
+    def can_be_confirmed(self) -> bool:
+        """Read without error and not yet written: the coordinator may confirm it."""
+        return self.status == ImportStatus.READY
+
 
 class Thema(models.Model):
     """A theme lessons are tagged with, e.g. "samenwerking met partners" (a reference list)."""

@@ -297,7 +297,7 @@ def apply_rows(*, actor, job: ImportJob, only_valid: bool) -> dict:
 
     permissions.require(actor, "pilot.import")
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
-    if job.status != ImportStatus.READY:
+    if not job.can_be_confirmed:
         raise ImportRefused(_("This import is not ready to be confirmed (or was already done)."))
     preview = job.preview
     if preview["invalid"] and not only_valid:
