@@ -173,7 +173,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "motions:decide": {"pk": voorstel.pk},
         **{
             f"motions:{name}": {"nummer": motion.nummer}
-            for name in ("detail", "edit", "status", "delete", "memo_edit")
+            for name in ("detail", "edit", "status", "delete", "archive", "memo_edit")
         },
         "motions:memo_download": {"nummer": motion.nummer, "fmt": "docx"},
         "participants:overview": {"slug": pilot},

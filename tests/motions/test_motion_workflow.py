@@ -18,7 +18,7 @@ def test_a_proposal_agreed_by_the_council_makes_the_motion_afgedaan(carol, motio
     services.record_decision(actor=carol, voorstel=voorstel, decision="akkoord")
     motion.refresh_from_db()
     assert motion.status == MotionStatus.AFGEDAAN
-    assert [(c.old, c.new, c.by) for c in motion.status_changes.order_by("at", "pk")] == [
+    assert [(c.old, c.new, c.by) for c in reversed(services.status_history(motion))] == [
         ("open", "afdoeningsvoorstel", carol),
         ("afdoeningsvoorstel", "afgedaan", carol),
     ]
@@ -36,7 +36,7 @@ def test_a_proposal_not_agreed_goes_back_to_in_behandeling_with_the_reason(carol
     )
     motion.refresh_from_db()
     assert motion.status == MotionStatus.IN_BEHANDELING
-    assert motion.status_changes.first().reason == "Raad wil eerst de pilotresultaten"
+    assert services.status_history(motion)[0].reason == "Raad wil eerst de pilotresultaten"
 
 
 def test_skipping_the_council_decision_is_refused(carol, motion):
@@ -52,7 +52,7 @@ def test_the_griffie_may_record_the_decision_directly(gina, motion):
     )
     motion.refresh_from_db()
     assert motion.status == MotionStatus.AFGEDAAN
-    assert motion.status_changes.first().by == gina
+    assert services.status_history(motion)[0].by == gina
 
 
 def test_an_eigenaar_or_lezer_cannot_change_a_motion(client, alice, dave, motion):
@@ -98,7 +98,7 @@ def test_deleting_asks_to_type_the_number_and_says_what_goes(client, gina, motio
     client.force_login(gina)
     delete = reverse("motions:delete", args=[motion.nummer])
     page = client.get(delete).content.decode()
-    assert "status" in page.lower() and 'name="confirm"' in page
+    assert "documentlink" in page.lower() and 'name="confirm"' in page
     refused = client.post(delete)  # one click, nothing typed
     assert refused.status_code == 400
     assert Motion.objects.filter(pk=motion.pk).exists()
@@ -166,3 +166,60 @@ def test_the_griffie_records_a_motion_with_its_documents(client, gina, alices_pi
     page = client.get(motion.get_absolute_url()).content.decode()
     assert "https://raad.example.nl/moties/2111-03A.pdf" in page
     assert "Dealbreakers" in page
+
+
+def test_status_history_is_the_audit_log_with_reasons(client, gina, motion):
+    """One history (#11): the audit log's entries, shown on the motion page with the reason."""
+    from auditlog.models import LogEntry
+
+    services.change_status(actor=gina, motion=motion, new="in_behandeling", reason="Start")
+    services.change_status(actor=gina, motion=motion, new="afgedaan", reason="Raadsbesluit")
+    entries = LogEntry.objects.get_for_object(motion).filter(
+        action=LogEntry.Action.UPDATE, changes__has_key="status"
+    )
+    assert sorted(e.additional_data["reason"] for e in entries) == ["Raadsbesluit", "Start"]
+    client.force_login(gina)
+    page = client.get(motion.get_absolute_url()).content.decode()
+    assert "→ Afgedaan — Raadsbesluit" in page
+
+
+def test_the_status_form_offers_only_allowed_moves(carol, gina, motion):
+    carols = dict(services.status_choices(carol, motion))
+    assert "afgedaan" not in carols  # no agreed afdoeningsvoorstel yet
+    assert list(carols)[0] == motion.status
+    assert "afgedaan" in dict(services.status_choices(gina, motion))
+
+
+def test_a_decided_motion_is_archived_instead_of_deleted(client, gina, motion, ronde):
+    voorstel = services.propose(actor=gina, motion=motion, ronde=ronde)
+    services.record_decision(actor=gina, voorstel=voorstel, decision="akkoord")
+    motion.refresh_from_db()
+    with pytest.raises(services.MotionError):
+        services.delete_motion(actor=gina, motion=motion, confirmation=motion.nummer)
+    client.force_login(gina)
+    refusal = client.get(reverse("motions:delete", args=[motion.nummer])).content.decode()
+    assert "in plaats daarvan archiveren" in refusal
+    response = client.post(reverse("motions:archive", args=[motion.nummer]))
+    assert response.status_code == 302
+    motion.refresh_from_db()
+    assert motion.is_archived
+    # Gone from the list, kept in the archive with its decision.
+    assert motion.titel not in client.get(reverse("motions:list")).content.decode()
+    archive = client.get(reverse("motions:list") + "?archief=1").content.decode()
+    assert motion.titel in archive
+    assert motion.voorstellen.get().decision == "akkoord"
+    # An archived motion cannot change status until it is taken out again.
+    with pytest.raises(services.MotionError, match="archive"):
+        services.change_status(actor=gina, motion=motion, new="open")
+    client.post(reverse("motions:archive", args=[motion.nummer]), {"undo": "1"})
+    motion.refresh_from_db()
+    assert not motion.is_archived
+
+
+def test_an_open_motion_cannot_be_archived(client, gina, motion):
+    client.force_login(gina)
+    client.post(reverse("motions:archive", args=[motion.nummer]))
+    motion.refresh_from_db()
+    assert not motion.is_archived
+    with pytest.raises(services.MotionError):
+        services.archive(actor=gina, motion=motion)

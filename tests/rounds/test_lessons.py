@@ -79,7 +79,9 @@ def test_lessons_are_in_the_pilots_history_even_after_deletion(client, alice, al
         reverse("pilots:edit_lesson", args=[alices_pilot.slug, lesson.pk]),
         {"kind": "werkte_niet", "text": "Te weinig bereik onder ouders."},
     )
-    client.post(reverse("pilots:delete_lesson", args=[alices_pilot.slug, lesson.pk]))
+    client.post(
+        reverse("pilots:delete_lesson", args=[alices_pilot.slug, lesson.pk]), {"confirm": "yes"}
+    )
     assert not Lesson.objects.exists()
     entries = list(services.history(alices_pilot))
     lesson_entries = [e for e in entries if e.content_type.model == "lesson"]
@@ -255,3 +257,22 @@ def test_the_migration_brings_stored_snapshots_to_schema_3(carol, spring_round, 
     entry.refresh_from_db()
     assert (entry.snapshot["schema"], entry.snapshot["lessons"]) == (3, [])
     assert entry.frozen_snapshot().name == "Dealbreakers"
+
+
+def test_deleting_a_lesson_needs_the_confirmation_step(client, alice, alices_pilot, themes):
+    client.force_login(alice)
+    add(client, alices_pilot, kind="aanbeveling", text="Start klein.")
+    lesson = alices_pilot.lessons.get()
+    url = reverse("pilots:delete_lesson", args=[alices_pilot.slug, lesson.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Start klein." in page.content.decode()
+    assert Lesson.objects.exists()
+    # A bare POST (the old one-click button, or a forged form) deletes nothing.
+    again = client.post(url)
+    assert again.status_code == 200
+    assert "Start klein." in again.content.decode()
+    assert Lesson.objects.filter(pk=lesson.pk).exists()
+    done = client.post(url, {"confirm": "yes"})
+    assert done.status_code == 302
+    assert not Lesson.objects.filter(pk=lesson.pk).exists()

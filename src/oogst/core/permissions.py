@@ -85,6 +85,10 @@ RULES: dict[str, Callable] = {
     "motion.manage": _roles(*MANAGE_MOTIONS),
     # Only the griffie records that the council considers a motion handled.
     "motion.record_afgedaan": _roles(Role.GRIFFIE),
+    "motion.archive": lambda user, motion: user.role in MANAGE_MOTIONS and motion.may_be_archived(),
+    "motion.unarchive": lambda user, motion: (
+        user.role in MANAGE_MOTIONS and motion.may_be_unarchived()
+    ),
     "memo.edit": _edits_memo,
     # participant monitoring (records themselves: participants.services, per organisation)
     "monitor.configure": lambda user, pilot: user.role in MUNICIPAL and _edits_pilot(user, pilot),

@@ -85,6 +85,11 @@ class StatusForm(NLDesignFormMixin, forms.Form):
         label=_("Reason"), required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
+    def __init__(self, *args, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is not None:  # only the moves this user may make (motions.services)
+            self.fields["status"].choices = choices
+
 
 class AfdoeningsrondeForm(NLDesignFormMixin, forms.ModelForm):
     class Meta:

@@ -31,7 +31,18 @@ class MotionStatus(models.TextChoices):
     INGETROKKEN = "ingetrokken", _("Withdrawn")
 
 
+# Statuses in which the college's work on a motion is over; only these may be archived.
+CLOSED_STATUSES = (MotionStatus.AFGEDAAN, MotionStatus.INGETROKKEN)
+
+
 class MotionQuerySet(models.QuerySet):
+    def current(self):
+        """Not archived: what the griffie's lists show unless asked for the archive."""
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self):
+        return self.filter(archived_at__isnull=False)
+
     def not_handled(self):
         return self.exclude(status__in=[MotionStatus.AFGEDAAN, MotionStatus.INGETROKKEN])
 
@@ -92,6 +103,9 @@ class Motion(models.Model):
         Pilot, verbose_name=_("pilots"), related_name="motions", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # A handled or withdrawn motion leaves the lists but keeps its decision, memo and history;
+    # the alternative to deleting a motion that is part of the record.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True, editable=False)
     # Optimistic locking, as for pilots: a save from a stale form is refused (services.py).
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -124,6 +138,47 @@ class Motion(models.Model):
     def deadline_parsed(self):
         return vague_dates.parse(self.deadline)
 
+    # --- transitions: services call these, templates ask them ------------------------------
+
+    @property
+    def is_closed(self) -> bool:
+        """Handled (afgedaan) or withdrawn: the college's work on it is over."""
+        return self.status in CLOSED_STATUSES
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def may_be_proposed(self) -> bool:
+        """May go on an afdoeningsronde as proposed to be handled."""
+        return not self.is_closed and not self.is_archived
+
+    def may_be_archived(self) -> bool:
+        return self.is_closed and not self.is_archived
+
+    def may_be_unarchived(self) -> bool:
+        return self.is_archived
+
+    def move_refused_because(self, new: str, *, council_agreed: bool, records_council: bool) -> str:
+        """Why this motion may not move to status `new` ("" when it may).
+
+        Afgedaan follows the council's agreement to an afdoeningsvoorstel (`council_agreed`);
+        without one only who records the council's decisions (`records_council`: the griffie)
+        may set it.
+        """
+        if new not in MotionStatus.values:
+            return str(_("Unknown status."))
+        if self.is_archived:
+            return str(_("This motion is archived; take it out of the archive first."))
+        if new == MotionStatus.AFGEDAAN and not (council_agreed or records_council):
+            return str(
+                _(
+                    "A motion is afgedaan only after the council agreed to an afdoeningsvoorstel. "
+                    "Record the decision in an afdoeningsronde, or ask the griffie."
+                )
+            )
+        return ""
+
 
 class MotionDocument(models.Model):
     """A document of the motion, linked where it lives (the council information system)."""
@@ -139,23 +194,6 @@ class MotionDocument(models.Model):
 
     def __str__(self):
         return self.title
-
-
-class StatusChange(models.Model):
-    """Every status change of a motion, with who and when (and why, when given)."""
-
-    motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="status_changes")
-    old = models.CharField(max_length=30, choices=MotionStatus.choices)
-    new = models.CharField(max_length=30, choices=MotionStatus.choices)
-    reason = models.TextField(blank=True, max_length=5000)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-
-    def __str__(self):
-        return f"{self.motion.nummer}: {self.old} → {self.new}"
 
 
 class Afdoeningsronde(models.Model):

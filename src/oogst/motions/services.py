@@ -1,6 +1,10 @@
 """Motion workflows: status changes, afdoeningsvoorstellen and the council's decision."""
 
-from auditlog.context import set_actor
+from dataclasses import dataclass
+from datetime import datetime
+
+from auditlog.context import set_actor, set_extra_data
+from auditlog.models import LogEntry
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +19,6 @@ from .models import (
     Memo,
     Motion,
     MotionStatus,
-    StatusChange,
 )
 
 
@@ -88,43 +91,91 @@ def _require_manager(actor):
         raise MotionError(_("Only the griffie or a coordinator may do this."))
 
 
+def _council_agreed(motion: Motion) -> bool:
+    return motion.voorstellen.filter(decision=Decision.AKKOORD).exists()
+
+
+def status_choices(actor, motion: Motion) -> list[tuple[str, str]]:
+    """The statuses `actor` may choose for `motion` (its own first): the form offers only these."""
+    agreed = _council_agreed(motion)
+    records = permissions.can(actor, "motion.record_afgedaan", motion)
+    current = [(v, label) for v, label in MotionStatus.choices if v == motion.status]
+    return current + [
+        (value, label)
+        for value, label in MotionStatus.choices
+        if value != motion.status
+        and not motion.move_refused_because(value, council_agreed=agreed, records_council=records)
+    ]
+
+
 @transaction.atomic
 def change_status(*, actor, motion: Motion, new: str, reason: str = "") -> Motion:
-    """Move a motion to another status; afgedaan needs the council's agreement.
-
-    Without an agreed afdoeningsvoorstel only a griffie user may set afgedaan: by doing so
-    they record the council's decision.
-    """
+    """Move a motion to another status; the motion says which moves it allows (models.py)."""
     _require_manager(actor)
-    if new not in MotionStatus.values:
-        raise MotionError(_("Unknown status."))
     if new == motion.status:
         return motion
-    if new == MotionStatus.AFGEDAAN and not permissions.can(actor, "motion.record_afgedaan"):
-        agreed = motion.voorstellen.filter(decision=Decision.AKKOORD).exists()
-        if not agreed:
-            raise MotionError(
-                _(
-                    "A motion is afgedaan only after the council agreed to an afdoeningsvoorstel. "
-                    "Record the decision in an afdoeningsronde, or ask the griffie."
-                )
-            )
+    refused = motion.move_refused_because(
+        new,
+        council_agreed=_council_agreed(motion),
+        records_council=permissions.can(actor, "motion.record_afgedaan", motion),
+    )
+    if refused:
+        raise MotionError(refused)
     return _set_status(actor=actor, motion=motion, new=new, reason=reason)
 
 
 def _set_status(*, actor, motion, new, reason=""):
-    StatusChange.objects.create(motion=motion, old=motion.status, new=new, reason=reason, by=actor)
+    # One history: the audit log's entry for this save carries the reason.
     motion.status = new
-    with set_actor(actor):
+    extra = {"actor": actor, "additional_data": {"reason": reason} if reason else None}
+    with set_extra_data(context_data=extra):
         motion.save()
     return motion
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """One status change of a motion as the history shows it."""
+
+    at: datetime
+    by: object  # the user, or None when the audit log has no actor (a script)
+    old: str
+    new: str
+    reason: str
+
+    @property
+    def old_label(self) -> str:
+        return MotionStatus(self.old).label if self.old in MotionStatus.values else self.old
+
+    @property
+    def new_label(self) -> str:
+        return MotionStatus(self.new).label if self.new in MotionStatus.values else self.new
+
+
+def status_history(motion: Motion) -> list[StatusStep]:
+    """Every status change of the motion, newest first, read from the one audit log."""
+    entries = (
+        LogEntry.objects.get_for_object(motion)
+        .filter(action=LogEntry.Action.UPDATE)
+        .select_related("actor")
+        .order_by("-timestamp", "-pk")
+    )
+    steps = []
+    for entry in entries:
+        change = (entry.changes_dict or {}).get("status")
+        if not change:
+            continue
+        old, new = change
+        reason = (entry.additional_data or {}).get("reason", "")
+        steps.append(StatusStep(entry.timestamp, entry.actor, old, new, reason))
+    return steps
 
 
 @transaction.atomic
 def propose(*, actor, motion: Motion, ronde: Afdoeningsronde) -> Afdoeningsvoorstel:
     """Put a motion on an afdoeningsronde as proposed to be handled."""
     _require_manager(actor)
-    if motion.status in (MotionStatus.AFGEDAAN, MotionStatus.INGETROKKEN):
+    if not motion.may_be_proposed():
         raise MotionError(_("This motion is already handled or withdrawn."))
     voorstel, created = Afdoeningsvoorstel.objects.get_or_create(ronde=ronde, motion=motion)
     if not created:
@@ -160,7 +211,6 @@ def what_deleting_removes(motion: Motion) -> dict:
     """The counts a user confirms before deleting a motion."""
     return {
         "documents": motion.documents.count(),
-        "status_changes": motion.status_changes.count(),
         "voorstellen": motion.voorstellen.count(),
     }
 
@@ -190,6 +240,27 @@ def delete_motion(*, actor, motion: Motion, confirmation: str) -> None:
         raise MotionError(_("Type the motion's number to confirm the deletion."))
     with set_actor(actor):
         motion.delete()
+
+
+@transaction.atomic
+def archive(*, actor, motion: Motion) -> Motion:
+    """Take a handled or withdrawn motion out of the lists; everything of it is kept."""
+    if not permissions.can(actor, "motion.archive", motion):
+        raise MotionError(_("Only a handled or withdrawn motion can be archived."))
+    motion.archived_at = timezone.now()
+    with set_actor(actor):
+        motion.save()
+    return motion
+
+
+@transaction.atomic
+def unarchive(*, actor, motion: Motion) -> Motion:
+    if not permissions.can(actor, "motion.unarchive", motion):
+        raise MotionError(_("This motion is not archived."))
+    motion.archived_at = None
+    with set_actor(actor):
+        motion.save()
+    return motion
 
 
 def portefeuille_overview():

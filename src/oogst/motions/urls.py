@@ -20,6 +20,7 @@ urlpatterns = [
     re_path(rf"^moties/{NUMMER}/bewerken/$", views.motion_edit, name="edit"),
     re_path(rf"^moties/{NUMMER}/status/$", views.motion_status, name="status"),
     re_path(rf"^moties/{NUMMER}/verwijderen/$", views.motion_delete, name="delete"),
+    re_path(rf"^moties/{NUMMER}/archiveren/$", views.motion_archive, name="archive"),
     re_path(rf"^moties/{NUMMER}/memo/$", views.memo_edit, name="memo_edit"),
     re_path(
         rf"^moties/{NUMMER}/memo\.(?P<fmt>docx|pdf)$", views.memo_download, name="memo_download"

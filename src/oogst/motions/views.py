@@ -29,13 +29,17 @@ def _require_manager(request):
 
 @require_GET
 def motion_list(request):
+    show_archive = request.GET.get("archief") == "1"
+    listed = Motion.objects.archived() if show_archive else Motion.objects.current()
     return render(
         request,
         "motions/list.html",
         {
             "by_portefeuille": services.portefeuille_overview(),
             "overdue": Motion.objects.overdue().select_related("portefeuille"),
-            "all_motions": Motion.objects.select_related("portefeuille", "programma"),
+            "all_motions": listed.select_related("portefeuille", "programma"),
+            "show_archive": show_archive,
+            "archived_count": Motion.objects.archived().count(),
             "can_manage": request.user.can_manage_motions(),
         },
     )
@@ -64,12 +68,15 @@ def motion_detail(request, nummer):
             "motion": motion,
             "pilots": motion.pilots.all(),
             "documents": motion.documents.all(),
-            "changes": motion.status_changes.select_related("by"),
+            "changes": services.status_history(motion),
             "voorstellen": motion.voorstellen.select_related("ronde", "decided_by"),
             "memo": Memo.objects.filter(motion=motion).first(),
             "can_manage": request.user.can_manage_motions(),
             "can_edit_memo": request.user.can_edit_memo(motion),
-            "status_form": StatusForm(initial={"status": motion.status}),
+            "status_form": StatusForm(
+                initial={"status": motion.status},
+                choices=services.status_choices(request.user, motion),
+            ),
         },
     )
 
@@ -114,6 +121,7 @@ def motion_edit(request, nummer=None):
 def motion_status(request, nummer):
     _require_manager(request)
     motion = get_object_or_404(Motion, nummer=nummer)
+    # The service decides which moves are allowed; the form only checks the value is a status.
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
@@ -126,6 +134,24 @@ def motion_status(request, nummer):
             messages.success(request, _("The status was changed."))
         except services.MotionError as error:
             messages.error(request, str(error))
+    return redirect(motion)
+
+
+@require_POST
+def motion_archive(request, nummer):
+    """Archive a handled or withdrawn motion, or take it out of the archive again."""
+    _require_manager(request)
+    motion = get_object_or_404(Motion, nummer=nummer)
+    undo = request.POST.get("undo") == "1"
+    try:
+        if undo:
+            services.unarchive(actor=request.user, motion=motion)
+            messages.success(request, _("The motion is back in the lists."))
+        else:
+            services.archive(actor=request.user, motion=motion)
+            messages.success(request, _("The motion was archived; it keeps all its data."))
+    except services.MotionError as error:
+        messages.error(request, str(error))
     return redirect(motion)
 
 

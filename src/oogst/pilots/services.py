@@ -176,8 +176,15 @@ def _lesson_changed(lesson: Lesson, themes) -> bool:
     return {t.pk for t in themes} != set(stored.themes.values_list("pk", flat=True))
 
 
+class DeletionNotConfirmed(Exception):
+    """A delete was posted without the user's confirmation; nothing was deleted."""
+
+
 @transaction.atomic
-def delete_lesson(*, actor, lesson: Lesson, remote_addr=None) -> None:
+def delete_lesson(*, actor, lesson: Lesson, confirmed: bool, remote_addr=None) -> None:
+    """Delete a lesson the user confirmed; the history keeps its text."""
+    if not confirmed:
+        raise DeletionNotConfirmed
     pilot = lesson.pilot
     with _history_context(actor, remote_addr=remote_addr):
         lesson.delete()

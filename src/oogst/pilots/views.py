@@ -260,13 +260,25 @@ def edit_lesson(request, slug, pk):
     return render(request, "pilots/lesson_form.html", {"form": form, "lesson": lesson})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def delete_lesson(request, slug, pk):
+    """A confirmation page first; a POST without the confirmation shows it again."""
     lesson = _owned_lesson(request, slug, pk)
     pilot = lesson.pilot
-    services.delete_lesson(actor=request.user, lesson=lesson, remote_addr=_client_ip(request))
-    messages.success(request, _("The lesson was deleted."))
-    return redirect(f"{pilot.get_absolute_url()}#lessen")
+    if request.method == "POST":
+        try:
+            services.delete_lesson(
+                actor=request.user,
+                lesson=lesson,
+                confirmed=request.POST.get("confirm") == "yes",
+                remote_addr=_client_ip(request),
+            )
+        except services.DeletionNotConfirmed:
+            messages.error(request, _("Confirm that the lesson should be deleted."))
+        else:
+            messages.success(request, _("The lesson was deleted."))
+            return redirect(f"{pilot.get_absolute_url()}#lessen")
+    return render(request, "pilots/lesson_delete.html", {"lesson": lesson, "pilot": pilot})
 
 
 @require_GET
