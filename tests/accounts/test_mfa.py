@@ -101,3 +101,41 @@ def test_the_enrolment_is_in_the_security_log(
     assert {"action": "mfa_change", "object": "user:alice:totp", "result": "added"}.items() <= [
         e for e in events if e["action"] == "mfa_change"
     ][0].items()
+
+
+def test_the_beheerder_resets_a_lost_authenticator_after_confirming(
+    client, settings, erin, alice_with_totp, caplog
+):
+    """Alice lost her phone: Erin removes her TOTP and codes; Alice enrols again at sign-in."""
+    alice, _secret, _codes = alice_with_totp
+    settings.OOGST_REQUIRE_MFA = False  # Erin's own enrolment is not what this test is about
+    client.force_login(erin)
+    url = reverse("accounts:user_reset_mfa", args=[alice.pk])
+    page = client.get(url).content.decode()
+    assert "Authenticator" in page or "authenticator" in page
+    client.post(url)  # no confirmation: nothing removed
+    assert Authenticator.objects.filter(user=alice).count() == 2
+    with caplog.at_level("INFO", logger="oogst.security"):
+        response = client.post(url, {"confirm": "yes"})
+    assert response.status_code == 302
+    assert not Authenticator.objects.filter(user=alice).exists()
+    assert any("reset by beheerder" in record.getMessage() for record in caplog.records)
+    client.logout()
+    settings.OOGST_REQUIRE_MFA = True
+    sign_in(client, "alice", "alice-password-123")
+    assert client.get(reverse("pilots:register"))["Location"] == reverse("mfa_activate_totp")
+
+
+def test_nobody_resets_their_own_mfa_and_others_may_not_at_all(
+    client, settings, erin, carol, alice
+):
+    settings.OOGST_REQUIRE_MFA = False
+    TOTP.activate(erin, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client.force_login(erin)
+    client.post(reverse("accounts:user_reset_mfa", args=[erin.pk]), {"confirm": "yes"})
+    assert Authenticator.objects.filter(user=erin).exists()
+    TOTP.activate(alice, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    client.force_login(carol)
+    url = reverse("accounts:user_reset_mfa", args=[alice.pk])
+    assert client.post(url, {"confirm": "yes"}).status_code == 403
+    assert Authenticator.objects.filter(user=alice).exists()

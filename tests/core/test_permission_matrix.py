@@ -194,6 +194,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "openid_connect_callback": {"provider_id": "gemeente"},
         "accounts:user_edit": {"pk": someone.pk},
         "accounts:user_reset_password": {"pk": someone.pk},
+        "accounts:user_reset_mfa": {"pk": someone.pk},
         "accounts:user_unlock": {"pk": someone.pk},
         "pilots:reference_list": {"kind": "programmas"},
         "pilots:reference_create": {"kind": "programmas"},

@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import security_events
 from .models import User
@@ -89,6 +90,45 @@ def unlock(*, actor, account: User, request=None) -> int:
         "unlock",
         obj=f"user:{account.username}",
         result="success" if removed else "not locked",
+        actor=actor.username,
+        request=request,
+    )
+    return removed
+
+
+class MfaResetRefused(Exception):
+    """The reset was not confirmed, or asked for one's own account; nothing was removed."""
+
+
+def authenticators_of(account: User) -> dict:
+    """What a reset would remove: {type label: count}, for the confirmation page."""
+    from allauth.mfa.models import Authenticator
+
+    labels = dict(Authenticator.Type.choices)
+    counts = {}
+    for kind in Authenticator.objects.filter(user=account).values_list("type", flat=True):
+        counts[str(labels.get(kind, kind))] = counts.get(str(labels.get(kind, kind)), 0) + 1
+    return counts
+
+
+@transaction.atomic
+def reset_mfa(*, actor, account: User, confirmed: bool, request=None) -> int:
+    """Remove a person's authenticator app and recovery codes (a lost or new phone).
+
+    At their next sign-in the person enrols again (RequireMFAMiddleware). Nobody resets their
+    own: that takes a second beheerder, so a stolen session alone cannot switch MFA off.
+    """
+    from allauth.mfa.models import Authenticator
+
+    if account.pk == actor.pk:
+        raise MfaResetRefused(_("You cannot reset your own MFA; ask another beheerder."))
+    if not confirmed:
+        raise MfaResetRefused(_("Confirm that the authenticator should be removed."))
+    removed, _details = Authenticator.objects.filter(user=account).delete()
+    security_events.log_event(
+        "mfa_change",
+        obj=f"user:{account.username}",
+        result="reset by beheerder" if removed else "nothing to reset",
         actor=actor.username,
         request=request,
     )

@@ -9,4 +9,5 @@ urlpatterns = [
     path("gebruikers/<int:pk>/", views.user_edit, name="user_edit"),
     path("gebruikers/<int:pk>/ontgrendelen/", views.user_unlock, name="user_unlock"),
     path("gebruikers/<int:pk>/wachtwoord/", views.user_reset_password, name="user_reset_password"),
+    path("gebruikers/<int:pk>/mfa-herstellen/", views.user_reset_mfa, name="user_reset_mfa"),
 ]

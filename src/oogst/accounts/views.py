@@ -98,3 +98,36 @@ def user_reset_password(request, pk):
         % {"user": account.username, "password": password},
     )
     return redirect("accounts:user_list")
+
+
+@require_http_methods(["GET", "POST"])
+def user_reset_mfa(request, pk):
+    """A confirmation page that says what goes; the POST must carry the confirmation."""
+    _require_user_manager(request)
+    account = get_object_or_404(User, pk=pk)
+    if request.method == "POST":
+        try:
+            services.reset_mfa(
+                actor=request.user,
+                account=account,
+                confirmed=request.POST.get("confirm") == "yes",
+                request=request,
+            )
+        except services.MfaResetRefused as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request,
+                _("%(user)s enrols an authenticator app again at the next sign-in.")
+                % {"user": account.username},
+            )
+            return redirect("accounts:user_edit", pk=account.pk)
+    return render(
+        request,
+        "accounts/reset_mfa.html",
+        {
+            "account": account,
+            "authenticators": services.authenticators_of(account),
+            "own": account.pk == request.user.pk,
+        },
+    )
