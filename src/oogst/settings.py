@@ -403,6 +403,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # OOGST_DOCUMENT_TIMEOUT_MINUTES: a document still being made after this long counts as
 # stalled (its worker died); the round page then offers to make it again.
 OOGST_DOCUMENT_TIMEOUT_MINUTES = env.int("OOGST_DOCUMENT_TIMEOUT_MINUTES", default=15)
+# OOGST_IMPORT_TIMEOUT_MINUTES: an uploaded file still unread after this long counts as
+# stalled (no worker picked it up, or it stopped); the import page then offers to try again.
+OOGST_IMPORT_TIMEOUT_MINUTES = env.int("OOGST_IMPORT_TIMEOUT_MINUTES", default=5)
 
 LOGGING = {
     "version": 1,

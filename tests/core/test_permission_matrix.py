@@ -146,6 +146,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "pilots:import_template": {"kind": "moties"},
         **{f"pilots:{n}": {"pk": job.pk} for n in ("import_detail", "import_status")},
         "pilots:import_confirm": {"pk": job.pk},
+        "pilots:import_retry": {"pk": job.pk},
         "pilots:edit": {"slug": pilot},
         "pilots:add_status_update": {"slug": pilot},
         "pilots:history": {"slug": pilot},

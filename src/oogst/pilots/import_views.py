@@ -99,6 +99,18 @@ def import_confirm(request, pk):
     return redirect(job)
 
 
+@require_POST
+def import_retry(request, pk):
+    job = _job(request, pk)
+    try:
+        imports.retry_import(actor=request.user, job=job)
+    except imports.ImportRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("The file is being read again."))
+    return redirect(job)
+
+
 @require_GET
 def import_template(request, kind):
     permissions.require(request.user, "pilot.import")

@@ -80,6 +80,22 @@ def start_import(*, actor, kind: str, name: str, data: bytes) -> ImportJob:
     return job
 
 
+def retry_import(*, actor, job: ImportJob) -> ImportJob:
+    """Hand a stalled upload to the worker again; the stored file is read as it was uploaded."""
+    permissions.require(actor, "pilot.import")
+    from .tasks import read_import
+
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().defer("content").get(pk=job.pk)
+        if not job.is_stalled:
+            raise ImportRefused(_("This file is not stalled; it is being read or already read."))
+        job.queued_at = timezone.now()
+        job.save(update_fields=["queued_at"])
+        transaction.on_commit(lambda: read_import.enqueue(job_id=job.pk))
+    logger.warning("Import %s was stalled and is queued again by %s", job.pk, actor)
+    return job
+
+
 def read_job(job_id: int) -> ImportJob | None:
     """The worker's part: check the file, read it, store the preview (or why it is refused)."""
     job = ImportJob.objects.filter(pk=job_id, status=ImportStatus.PENDING).first()

@@ -1,7 +1,10 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -444,6 +447,8 @@ class ImportJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the reading was last handed to the worker: the upload, or a retry of a stalled one.
+    queued_at = models.DateTimeField(default=timezone.now)
     applied_at = models.DateTimeField(null=True, blank=True)
     applied_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -473,6 +478,12 @@ class ImportJob(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == ImportStatus.PENDING
+
+    @property
+    def is_stalled(self) -> bool:
+        """Still unread long after it was queued: no worker took it, or the worker stopped."""
+        limit = datetime.timedelta(minutes=settings.OOGST_IMPORT_TIMEOUT_MINUTES)
+        return self.is_pending and timezone.now() - self.queued_at > limit
 
     @property
     def is_failed(self) -> bool:

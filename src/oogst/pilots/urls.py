@@ -21,6 +21,7 @@ urlpatterns = [
         import_views.import_confirm,
         name="import_confirm",
     ),
+    path("pilots/importeren/<int:pk>/opnieuw/", import_views.import_retry, name="import_retry"),
     path("pilots/<slug:slug>/", views.detail, name="detail"),
     path("pilots/<slug:slug>/bewerken/", views.edit, name="edit"),
     path("pilots/<slug:slug>/stand-van-zaken/", views.add_status_update, name="add_status_update"),
