@@ -3,7 +3,7 @@
 - CSV: `;` as separator (Dutch Excel splits on it), UTF-8 with a BOM (so ë and € survive),
   Dutch column headers.
 - XLSX: real dates and numbers, a frozen header row, an autofilter and widths that fit,
-  written in openpyxl's write-only mode so 20,000 rows stream through constant memory.
+  written with XlsxWriter's constant-memory mode so 20,000 rows stream through.
 - Both: a text cell that starts with =, +, -, @, tab or carriage return is neutralised with a
   leading apostrophe, so a pilot named `=HYPERLINK(...)` is text in Excel, never a formula
   (OWASP's advice for CSV injection; in XLSX we write it as a string cell as well).
@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import itertools
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -113,74 +114,67 @@ _SAMPLE_ROWS = 200  # widths are measured on the first rows: enough to fit, stil
 
 
 def write_xlsx(target, columns: Sequence[Column], rows: Iterable[dict], *, title="Oogst") -> None:
-    """Write an .xlsx to `target` (a path or a binary file) in openpyxl's write-only mode.
+    """Write an .xlsx to `target` (a path or a binary file) with XlsxWriter's constant memory.
 
-    Widths must be set before the first row is written, so the first rows are read ahead to
-    measure them; after that rows stream straight to the file.
+    Each row is written out before the next is read. Widths must be set before the first row,
+    so the first rows are read ahead to measure them; after that rows stream to the file.
     """
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    import xlsxwriter
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    workbook = xlsxwriter.Workbook(
+        target,
+        {
+            "constant_memory": True,
+            # Text is text: no guessing numbers, formulas or links from strings.
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
+    sheet = workbook.add_worksheet(title[:31])
     rows = iter(rows)
     ahead = []
     for row in rows:
         ahead.append(row)
         if len(ahead) >= _SAMPLE_ROWS:
             break
-    for index, column in enumerate(columns, start=1):
+    for index, column in enumerate(columns):
         width = max(
             [len(column.header)] + [_display_width(r.get(column.key), column.kind) for r in ahead]
         )
-        sheet.column_dimensions[get_column_letter(index)].width = min(MAX_WIDTH, width + 2)
-    sheet.freeze_panes = "A2"
-    last = get_column_letter(max(1, len(columns)))
+        sheet.set_column(index, index, min(MAX_WIDTH, width + 2))
+    sheet.freeze_panes(1, 0)
 
-    bold = Font(bold=True)
-    header = []
-    for column in columns:
-        cell = WriteOnlyCell(sheet, value=neutralise(column.header))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-
-    # Plain values are the fast path in write-only mode (openpyxl reuses one cell for them);
-    # columns with a number format get one styled cell each, reused row after row (each
-    # row is written out before the next is appended).
-    styled = {}
+    bold = workbook.add_format({"bold": True})
     for index, column in enumerate(columns):
-        if column.kind in NUMBER_FORMATS:
-            cell = WriteOnlyCell(sheet)
-            cell.number_format = NUMBER_FORMATS[column.kind]
-            styled[index] = cell
-    plan = [(column.key, column.kind, styled.get(i)) for i, column in enumerate(columns)]
+        sheet.write_string(0, index, neutralise(column.header), bold)
 
-    def cells(row):
-        out = []
-        for key, kind, cell in plan:
+    formats = {kind: workbook.add_format({"num_format": f}) for kind, f in NUMBER_FORMATS.items()}
+    plan = [
+        (i, column.key, column.kind, formats.get(column.kind)) for i, column in enumerate(columns)
+    ]
+    write_string, write_number = sheet.write_string, sheet.write_number
+    write_datetime = sheet.write_datetime
+
+    number = 0
+    for number, row in enumerate(itertools.chain(ahead, rows), start=1):
+        for index, key, kind, cell_format in plan:
             value = row.get(key)
-            if type(value) is str:  # the common case, kept short: 20,000 rows x 34 columns
-                out.append(neutralise(value)[:XLSX_CELL_LIMIT] if value else None)
+            if type(value) is str:  # the common case, kept short: 20,000 rows x 35 columns
+                if value:
+                    write_string(number, index, neutralise(value)[:XLSX_CELL_LIMIT])
                 continue
             value = _xlsx_value(value, kind)
-            if cell is not None and value is not None and not isinstance(value, str):
-                cell.value = value
-                value = cell
-            out.append(value)
-        return out
-
-    count = 0
-    for row in ahead:
-        sheet.append(cells(row))
-        count += 1
-    for row in rows:
-        sheet.append(cells(row))
-        count += 1
-    sheet.auto_filter.ref = f"A1:{last}{count + 1}"
-    workbook.save(target)
+            if value is None:
+                continue
+            if isinstance(value, str):
+                write_string(number, index, value)
+            elif isinstance(value, datetime.date):
+                write_datetime(number, index, value, cell_format or formats["date"])
+            else:
+                write_number(number, index, value, cell_format)
+    sheet.autofilter(0, 0, number, max(0, len(columns) - 1))
+    workbook.close()
 
 
 def _display_width(value, kind: str) -> int:
