@@ -220,6 +220,10 @@ if set(OIDC_ROLE_MAP.values()) - _SSO_ROLES:
 # Oogst's own TOTP skipped; otherwise SSO users enrol TOTP like local accounts.
 OIDC_MFA_AMR = env.list("OIDC_MFA_AMR", default=["mfa", "otp", "hwk", "swk"])
 OIDC_MFA_ACR = env.list("OIDC_MFA_ACR", default=[])
+# OIDC_LOGOUT_AT_PROVIDER: signing out of Oogst also ends the session at the provider
+# (RP-initiated logout to its end_session_endpoint), so a shared computer is left signed out.
+# Register Oogst's login page (https://<host>/inloggen/) as post-logout redirect URI there.
+OIDC_LOGOUT_AT_PROVIDER = env.bool("OIDC_LOGOUT_AT_PROVIDER", default=True)
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
         "APPS": [

@@ -195,6 +195,42 @@ def test_logging_out_ends_the_oogst_session(client, provider):
     assert client.get(reverse("pilots:register"))["Location"].startswith(reverse("login"))
 
 
+def test_logging_out_of_oogst_also_ends_the_session_at_the_provider(client, provider):
+    """On a shared computer, signing out of Oogst must not leave the provider signed in:
+    the next SSO click would otherwise sign the next person in as the previous one."""
+    provider.user("ilse", "medewerkers")
+    _, browser = sso_login(client, provider, "ilse")
+    out = client.post(reverse("logout"))
+    assert out.status_code == 302
+    end_session = out["Location"]
+    assert end_session.startswith(f"{provider.url}/o/logout/")
+    assert "post_logout_redirect_uri=http%3A%2F%2Ftestserver%2Finloggen%2F" in end_session
+    # The browser follows to the provider, which asks to confirm (no ID token hint) and then
+    # sends it back to Oogst's login page.
+    prompt = browser.get(end_session, allow_redirects=False)
+    if prompt.status_code == 200:
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', prompt.text).group(1)
+        fields = dict(re.findall(r'name="([a-z_]+)"[^>]*value="([^"]*)"', prompt.text))
+        prompt = browser.post(
+            end_session.split("?")[0],
+            data={**fields, "csrfmiddlewaretoken": token, "allow": "on"},
+            headers={"Referer": end_session},
+            allow_redirects=False,
+        )
+    assert prompt.status_code == 302
+    assert prompt.headers["Location"] == "http://testserver/inloggen/"
+    # The provider no longer knows the browser: the next SSO click asks for a password again.
+    start = client.post(reverse("openid_connect_login", kwargs={"provider_id": "gemeente"}))
+    authorize = browser.get(start["Location"], allow_redirects=False)
+    assert authorize.status_code == 302
+    assert "/login/" in authorize.headers["Location"]
+
+
+def test_a_local_account_logs_out_to_the_login_page(client, alice):
+    client.force_login(alice)
+    assert client.post(reverse("logout"))["Location"] == reverse("login")
+
+
 def test_someone_without_a_mapped_group_is_refused_and_not_created(client, provider):
     provider.user("gast", "iedereen")
     response, _ = sso_login(client, provider, "gast")

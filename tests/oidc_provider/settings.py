@@ -34,5 +34,7 @@ OAUTH2_PROVIDER = {
     "OIDC_RSA_PRIVATE_KEY": (DATA / "key.pem").read_text(),
     "OAUTH2_VALIDATOR_CLASS": "tests.oidc_provider.validator.ClaimsValidator",
     "PKCE_REQUIRED": True,
+    # RP-initiated logout: Oogst's sign-out ends the provider's session too.
+    "OIDC_RP_INITIATED_LOGOUT_ENABLED": True,
     "SCOPES": {"openid": "OpenID Connect", "profile": "Profile", "email": "E-mail"},
 }

@@ -16,6 +16,14 @@ class AccountAdapter(DefaultAccountAdapter):
         # Local accounts are made by a beheerder; municipal staff come in through SSO.
         return False
 
+    def get_logout_redirect_url(self, request):
+        """After signing out of Oogst, an SSO user is signed out at the provider too."""
+        login_page = super().get_logout_redirect_url(request)
+        at_provider = sso.provider_logout_url(
+            request, return_to=request.build_absolute_uri(login_page)
+        )
+        return at_provider or login_page
+
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def is_open_for_signup(self, request, sociallogin):

@@ -91,6 +91,13 @@ def log_mfa_reset(sender, request, user, authenticator, **kwargs):
     _log_mfa(request, user, authenticator, "reset")
 
 
+@receiver(allauth_logged_in, dispatch_uid="oogst-sso-provider")
+def remember_sso_provider(sender, request, user, sociallogin=None, **kwargs):
+    """Which provider signed the person in: signing out of Oogst signs out there too."""
+    if sociallogin is not None:
+        request.session[sso.SSO_PROVIDER] = sociallogin.account.provider
+
+
 @receiver(allauth_logged_in, dispatch_uid="oogst-sso-mfa")
 def remember_provider_mfa(sender, request, user, sociallogin=None, **kwargs):
     """An SSO login whose provider says it did MFA counts as MFA for this session."""

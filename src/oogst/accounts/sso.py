@@ -1,5 +1,8 @@
 """What an OpenID Connect provider's claims mean for Oogst: role, names, and trusted MFA."""
 
+import logging
+from urllib.parse import urlencode
+
 from django.conf import settings
 
 from oogst.core.roles import Role
@@ -40,3 +43,33 @@ def provider_did_mfa(claim_set: dict) -> bool:
     if _values(claim_set.get("amr")) & set(settings.OIDC_MFA_AMR):
         return True
     return bool(settings.OIDC_MFA_ACR) and str(claim_set.get("acr", "")) in settings.OIDC_MFA_ACR
+
+
+logger = logging.getLogger(__name__)
+# The session remembers which provider signed the person in, for the logout at that provider.
+SSO_PROVIDER = "oogst_sso_provider"
+
+
+def provider_logout_url(request, *, return_to: str) -> str | None:
+    """The provider's end-session URL that brings the browser back to `return_to`, or None.
+
+    OpenID Connect RP-Initiated Logout 1.0 with client_id (Oogst keeps no ID token). None when
+    the person did not sign in by SSO, the setting is off, or the provider offers no logout;
+    then only Oogst's session ends.
+    """
+    provider_id = request.session.get(SSO_PROVIDER)
+    if not provider_id or not settings.OIDC_LOGOUT_AT_PROVIDER:
+        return None
+    from allauth.socialaccount.providers.openid_connect.views import OpenIDConnectOAuth2Adapter
+
+    try:
+        adapter = OpenIDConnectOAuth2Adapter(request, provider_id)
+        endpoint = adapter.openid_config.get("end_session_endpoint")
+        client_id = adapter.get_provider().app.client_id
+    except Exception as error:  # provider unreachable or unconfigured: Oogst's logout still holds
+        logger.warning("No logout at the SSO provider %s: %s", provider_id, error)
+        return None
+    if not endpoint:
+        return None
+    query = urlencode({"client_id": client_id, "post_logout_redirect_uri": return_to})
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"

@@ -21,6 +21,8 @@ class Command(BaseCommand):
                     "client_type": Application.CLIENT_CONFIDENTIAL,
                     "authorization_grant_type": Application.GRANT_AUTHORIZATION_CODE,
                     "redirect_uris": redirect_uri,
+                    # Oogst's login page, where the provider sends the browser after logout.
+                    "post_logout_redirect_uris": "http://testserver/inloggen/",
                     "algorithm": Application.RS256_ALGORITHM,
                     "skip_authorization": True,
                 },
