@@ -34,7 +34,7 @@ test: install-test
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/oogst makemigrations --check --dry-run
 	$(MAKE) check-deploy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 ## check-deploy: Django's deployment checks with the documented production settings
 check-deploy: install
@@ -44,7 +44,7 @@ check-deploy: install
 
 ## test-fast: everything but the browser tests
 test-fast: install-test
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n auto -m "not browser"
 
 lint: install-test
 	$(BIN)/ruff check .
