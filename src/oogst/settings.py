@@ -487,7 +487,8 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX_TRIM": True,
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {},
+    # One name for a choice set used by several properties (a pilot's result, a lesson's decision).
+    "ENUM_NAME_OVERRIDES": {"ResultaatEnum": ["geborgd", "voortgezet", "gestopt"]},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "oogst.api.schema.add_rules_of_the_road",
