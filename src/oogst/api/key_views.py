@@ -13,6 +13,8 @@ from . import services
 from .forms import ApiKeyForm
 from .models import ApiKey
 
+SHOWN = "oogst_api_key_shown"
+
 
 @require_GET
 def key_list(request):
@@ -33,9 +35,24 @@ def key_create(request):
             application=form.cleaned_data["application"],
             scope=form.cleaned_data["scope"],
         )
-        # Shown on this response only (never stored, never cached): the beheerder copies it.
-        return render(request, "api/key_created.html", {"key": key, "raw": raw})
+        # Held for the next page only, which shows it once and forgets it.
+        request.session[SHOWN] = {"pk": key.pk, "raw": raw}
+        return redirect("api_keys:issued", pk=key.pk)
     return render(request, "api/key_form.html", {"form": form})
+
+
+@never_cache
+@require_GET
+def key_issued(request, pk):
+    """The new key, once: reloading the page (or a second send of the form) no longer shows
+    it; Oogst keeps only its hash."""
+    permissions.require(request.user, "api_key.manage")
+    key = get_object_or_404(ApiKey, pk=pk)
+    held = request.session.get(SHOWN) or {}
+    raw = ""
+    if held.get("pk") == key.pk:
+        raw = request.session.pop(SHOWN)["raw"]
+    return render(request, "api/key_created.html", {"key": key, "raw": raw})
 
 
 @require_http_methods(["GET", "POST"])
