@@ -58,6 +58,9 @@ PILOT_PARAMETERS = [
     ),
 ]
 
+# The largest id a database column holds (SQLite and PostgreSQL bigint): a larger number in a
+# URL is simply not found, not an overflow.
+MAX_ID = 2**63 - 1
 PILOT_PATH = OpenApiParameter("pilot", str, OpenApiParameter.PATH, description="Slug or id.")
 
 
@@ -73,7 +76,7 @@ def pilot_queryset():
 def get_pilot(key: str, queryset=None) -> Pilot:
     """A pilot by its slug or its id."""
     queryset = queryset if queryset is not None else pilot_queryset()
-    lookup = {"pk": int(key)} if key.isdigit() else {"slug": key}
+    lookup = {"pk": int(key)} if key.isdigit() and int(key) <= MAX_ID else {"slug": key}
     pilot = queryset.filter(**lookup).first()
     if pilot is None:
         raise NotFound(_("There is no pilot %(key)s.") % {"key": key})
@@ -341,8 +344,8 @@ class RoundDetail(APIView):
 class MotionFilters(serializers.Serializer):
     q = serializers.CharField(required=False, max_length=200)
     status = serializers.ChoiceField(choices=MotionStatus.values, required=False)
-    portefeuille = serializers.IntegerField(required=False, min_value=1)
-    programma = serializers.IntegerField(required=False, min_value=1)
+    portefeuille = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    programma = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     archief = serializers.BooleanField(required=False, default=False)
 
 
