@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OOGST_DATA_DIR ?= $(CURDIR)/data
 
-.PHONY: demo install install-test check-deploy test test-fast lint messages benchmark ci clean
+.PHONY: demo install install-test check-deploy test test-fast lint api-lint messages benchmark ci clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,7 @@ test: install-test
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/oogst makemigrations --check --dry-run
 	$(MAKE) check-deploy
+	$(MAKE) api-lint
 	$(BIN)/python -m pytest -n auto
 
 ## check-deploy: Django's deployment checks with the documented production settings
@@ -41,6 +42,15 @@ check-deploy: install
 	DEBUG=false ALLOWED_HOSTS=oogst.example.nl \
 	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 	$(BIN)/oogst check --deploy --fail-level WARNING
+
+## api-lint: the OpenAPI document against the NL API Design Rules (Spectral from npm, the
+## ruleset in tools/api-lint; needs node and npm)
+api-lint: install
+	cd tools/api-lint && npm ci --no-audit --no-fund --silent
+	DEBUG=true $(BIN)/oogst spectacular --format openapi-json --validate --fail-on-warn \
+		--file tools/api-lint/openapi.json
+	cd tools/api-lint && ./node_modules/.bin/spectral lint --fail-severity=warn \
+		-r adr-ruleset.yaml openapi.json
 
 ## test-fast: everything but the browser tests
 test-fast: install-test

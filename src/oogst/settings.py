@@ -108,6 +108,10 @@ INSTALLED_APPS = [
     "oogst.motions",
     "oogst.participants",
     "oogst.documents",
+    "oogst.api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     # Nothing imports these two: the demo register and console commands that span apps.
     "oogst.demo",
     "oogst.cli",
@@ -125,6 +129,9 @@ for _proxy in OOGST_TRUSTED_PROXIES:
 MIDDLEWARE = [
     # First: every later step (HTTPS redirect, lockout, audit) sees the settled client address.
     "oogst.core.proxies.TrustedProxyMiddleware",
+    # The API's headers (API-Version, CORS, Cache-Control) and its errors as problem+json,
+    # also for what never reaches a view (an unknown URL, a trailing slash).
+    "oogst.api.middleware.ApiMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy with a nonce per response, and the Permissions-Policy.
     "csp.middleware.CSPMiddleware",
@@ -429,4 +436,61 @@ LOGGING = {
         "oogst.security": {"handlers": ["security"], "level": "INFO", "propagate": False},
         "fontTools": {"level": "WARNING"},
     },
+}
+
+# --- The API (/api/v1/, oogst.api; docs/api.md) --------------------------------------------
+# The API's version: the API-Version header and the OpenAPI document's info.version.
+OOGST_API_VERSION = "1.0.0"
+# OOGST_API_CORS_ORIGINS: origins whose pages may call the public read endpoints from a
+# browser, comma-separated; "*" (the default) allows any, as for any open data.
+OOGST_API_CORS_ORIGINS = env.list("OOGST_API_CORS_ORIGINS", default=["*"])
+# OOGST_API_CONTACT_EMAIL / OOGST_API_CONTACT_URL: who answers questions about the API
+# (the OpenAPI document's contact; the NL API Design Rules ask for it).
+OOGST_API_CONTACT_EMAIL = env.str("OOGST_API_CONTACT_EMAIL", default="oogst@example.nl")
+OOGST_API_CONTACT_URL = env.str("OOGST_API_CONTACT_URL", default="https://oogst.example.nl")
+# OOGST_OPEN_DATA_LICENCE / OOGST_OPEN_DATA_LICENCE_URL: the licence of a published round's
+# open data (its metadata file says it); CC0 unless the municipality chooses otherwise.
+OOGST_OPEN_DATA_LICENCE = env.str("OOGST_OPEN_DATA_LICENCE", default="CC0-1.0")
+OOGST_OPEN_DATA_LICENCE_URL = env.str(
+    "OOGST_OPEN_DATA_LICENCE_URL",
+    default="https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["oogst.api.auth.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["oogst.api.auth.ScopePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "oogst.api.pagination.Pagination",
+    "EXCEPTION_HANDLER": "oogst.api.problems.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "oogst.api.schema.OogstAutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    "DATETIME_FORMAT": "iso-8601",
+    "DATE_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Oogst API",
+    "DESCRIPTION": (
+        "Pilots, rapportagerondes, moties en deelnemerscijfers van Oogst, "
+        "volgens de NL API Design Rules. Zie docs/api.md."
+    ),
+    "VERSION": OOGST_API_VERSION,
+    "CONTACT": {
+        "name": OOGST_MUNICIPALITY,
+        "email": OOGST_API_CONTACT_EMAIL,
+        "url": OOGST_API_CONTACT_URL,
+    },
+    "LICENSE": {"name": "EUPL-1.2", "url": "https://eupl.eu/1.2/nl/"},
+    "SERVERS": [{"url": "/api/v1", "description": "Oogst"}],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One name for a choice set used by several properties (a pilot's result, a lesson's decision).
+    "ENUM_NAME_OVERRIDES": {"ResultaatEnum": ["geborgd", "voortgezet", "gestopt"]},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "oogst.api.schema.add_rules_of_the_road",
+    ],
 }

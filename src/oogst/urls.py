@@ -15,4 +15,7 @@ urlpatterns = [
     path("", include("oogst.motions.urls")),
     path("", include("oogst.participants.urls")),
     path("beheer/", include("oogst.accounts.urls")),
+    path("beheer/api-sleutels/", include("oogst.api.key_urls")),
+    # The API (NL API Design Rules): no trailing slashes, keys instead of sessions.
+    path("api/v1/", include("oogst.api.urls")),
 ]

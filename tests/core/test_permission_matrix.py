@@ -55,6 +55,8 @@ def spec() -> dict[str, tuple[str, dict[str, str]]]:
 
 def url_names(patterns=None, namespace=None):
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and pattern.namespace == "api":
+            continue  # keys, not roles: tests/api/test_scopes.py checks every endpoint per scope
         if isinstance(pattern, URLResolver):
             yield from url_names(pattern.url_patterns, pattern.namespace or namespace)
         elif isinstance(pattern, URLPattern) and pattern.name:
@@ -139,6 +141,9 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         created_by=carol, status=ImportStatus.FAILED, error="leeg",
     )  # fmt: skip
     lesson = Lesson.objects.create(pilot=alices_pilot, kind="werkte", text="Korte lijnen.")
+    from oogst.api import services as api_services
+
+    api_key, _raw = api_services.issue_key(actor=erin, application="PMsys", scope="read_public")
     pilot, code = alices_pilot.slug, person.code
     kwargs = {
         "pilots:export": {"fmt": "xlsx"},
@@ -169,6 +174,10 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "rounds:entry_send_back": {"pk": concept.entries.get(pilot=alices_pilot).pk},
         "rounds:public_appendix": {"slug": published.slug},
         "rounds:public_download": {"slug": published.slug, "fmt": "pdf"},
+        "rounds:open_data": {"slug": published.slug, "fmt": "csv"},
+        "rounds:open_data_metadata": {"slug": published.slug},
+        "api_keys:issued": {"pk": api_key.pk},
+        "api_keys:revoke": {"pk": api_key.pk},
         "motions:afdoeningsronde": {"pk": ronde.pk},
         "motions:propose": {"pk": ronde.pk},
         "motions:decide": {"pk": voorstel.pk},

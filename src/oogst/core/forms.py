@@ -2,6 +2,7 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
@@ -68,3 +69,15 @@ class FastSelect(forms.Select):
             flatatt(widget["attrs"]),
             mark_safe("".join(options)),
         )
+
+
+# Django REST framework ships its own Dutch for four of Django's messages, and an installed
+# app's catalogue outranks Django's own: "Dit veld is vereist." would replace "Dit veld is
+# verplicht." on every form. Oogst's catalogue outranks both and keeps Django's wording; these
+# lines keep the messages in it (makemessages finds them here).
+DJANGO_WORDING = (
+    _("This field is required."),
+    _("No file was submitted."),
+    _("Upload a valid image. The file you uploaded was either not an image or a corrupted image."),
+    _("Value must be valid JSON."),
+)

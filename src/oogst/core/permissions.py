@@ -59,6 +59,8 @@ RULES: dict[str, Callable] = {
     # people
     "user.manage": _roles(Role.BEHEERDER),
     "accesslog.view": _roles(Role.BEHEERDER),
+    # API keys for other applications (issue, list, revoke)
+    "api_key.manage": _roles(Role.BEHEERDER),
     # reporting rounds
     "round.view": _sees_round,
     "round.view_concepts": _roles(*READ_CONCEPT_ROUNDS),

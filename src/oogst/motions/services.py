@@ -154,21 +154,34 @@ class StatusStep:
 
 def status_history(motion: Motion) -> list[StatusStep]:
     """Every status change of the motion, newest first, read from the one audit log."""
+    return status_histories([motion]).get(motion.pk, [])
+
+
+def status_histories(motions) -> dict[int, list[StatusStep]]:
+    """The status histories of many motions in one query (a page of the API's list)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    pks = [m.pk for m in motions]
     entries = (
-        LogEntry.objects.get_for_object(motion)
-        .filter(action=LogEntry.Action.UPDATE)
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Motion),
+            object_id__in=pks,
+            action=LogEntry.Action.UPDATE,
+        )
         .select_related("actor")
         .order_by("-timestamp", "-pk")
     )
-    steps = []
+    histories: dict[int, list[StatusStep]] = {pk: [] for pk in pks}
     for entry in entries:
         change = (entry.changes_dict or {}).get("status")
         if not change:
             continue
         old, new = change
         reason = (entry.additional_data or {}).get("reason", "")
-        steps.append(StatusStep(entry.timestamp, entry.actor, old, new, reason))
-    return steps
+        histories[entry.object_id].append(
+            StatusStep(entry.timestamp, entry.actor, old, new, reason)
+        )
+    return histories
 
 
 @transaction.atomic

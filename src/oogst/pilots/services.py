@@ -140,7 +140,26 @@ def changes_since(pilot: Pilot, version: int) -> list[Change]:
 
 
 @transaction.atomic
-def add_status_update(*, actor, pilot: Pilot, update: StatusUpdate, remote_addr=None, source=None):
+def add_status_update(
+    *,
+    actor,
+    pilot: Pilot,
+    update: StatusUpdate,
+    remote_addr=None,
+    source=None,
+    expected_version: int | None = None,
+):
+    """Add a progress update. With `expected_version` (the API's If-Match) the pilot is locked
+    and must still be that version; it then moves to the next, so a second writer holding the
+    same version is refused instead of writing blind."""
+    if expected_version is not None:
+        current = (
+            Pilot.objects.select_for_update().filter(pk=pilot.pk).values_list("version", flat=True)
+        )
+        if current.first() != expected_version:
+            raise StaleEdit(pilot, changes_since(pilot, expected_version))
+        pilot.version = expected_version + 1
+        Pilot.objects.filter(pk=pilot.pk).update(version=pilot.version)
     update.pilot = pilot
     update.author = actor
     with _history_context(actor, remote_addr=remote_addr, source=source):

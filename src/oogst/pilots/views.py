@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,51 +12,11 @@ from oogst.core import tabular
 from oogst.core.once import once_per_form
 
 from . import exports, search, services, timeline
-from .forms import LessonForm, PilotForm, RegisterFilterForm, StatusUpdateForm
+from .forms import LessonForm, PilotForm, StatusUpdateForm
 from .models import Lesson, Pilot
+from .register import filtered_register
 
 PAGE_SIZE = 50
-
-SORTS = {
-    "name": [F("name").asc()],
-    "programma": [F("programma__number").asc(nulls_last=True), F("name").asc()],
-    # Interpreted dates: earliest first, unknown and unrecognised last.
-    "start": [F("startdatum_start").asc(nulls_last=True), F("name").asc()],
-    "end": [F("einddatum_end").asc(nulls_last=True), F("name").asc()],
-    "evaluatie": [F("evaluatiemoment_start").asc(nulls_last=True), F("name").asc()],
-}
-
-
-def filtered_register(params):
-    form = RegisterFilterForm(params)
-    pilots = Pilot.objects.for_register()
-    sort = "name"
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["q"]:
-            # Best match first unless the reader chose an order.
-            pilots = search.search_pilots(pilots, data["q"])
-            sort = "rank"
-        if data["programma"]:
-            pilots = pilots.filter(programma=data["programma"])
-        if data["portefeuille"]:
-            pilots = pilots.filter(portefeuille=data["portefeuille"])
-        if data["fase"]:
-            pilots = pilots.filter(fase=data["fase"])
-        if data["succesvol"]:
-            pilots = pilots.filter(
-                succesvol="" if data["succesvol"] == "leeg" else data["succesvol"]
-            )
-        if data["evaluatie_in"]:
-            year = data["evaluatie_in"]
-            # Overlap of the interpreted evaluation interval with the year.
-            pilots = pilots.filter(
-                evaluatiemoment_start__year__lte=year, evaluatiemoment_end__year__gte=year
-            )
-        sort = data["sort"] or sort
-    if sort == "rank":
-        return form, pilots
-    return form, pilots.order_by(*SORTS[sort])
 
 
 @require_GET

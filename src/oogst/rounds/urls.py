@@ -41,6 +41,16 @@ urlpatterns = [
     path("openbaar/", views.public_list, name="public_list"),
     path("openbaar/<slug:slug>/", views.public_appendix, name="public_appendix"),
     re_path(
+        r"^openbaar/(?P<slug>[-\w]+)/open-data\.(?P<fmt>json|csv)$",
+        views.open_data,
+        name="open_data",
+    ),
+    path(
+        "openbaar/<slug:slug>/open-data-metadata.json",
+        views.open_data_metadata,
+        name="open_data_metadata",
+    ),
+    re_path(
         r"^openbaar/(?P<slug>[-\w]+)/bijlage\.(?P<fmt>docx|pdf)$",
         views.public_appendix_download,
         name="public_download",

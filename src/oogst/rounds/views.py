@@ -441,6 +441,36 @@ def public_appendix_download(request, slug, fmt):
 
 @login_not_required
 @require_GET
+def open_data(request, slug, fmt):
+    """A published round's pilots as open data (JSON or CSV), from its frozen snapshots."""
+    from . import open_data as dataset
+
+    round = get_object_or_404(Round, slug=slug, published=True)
+    if fmt == "json":
+        body, content_type = dataset.json_bytes(round), "application/json; charset=utf-8"
+    else:
+        body, content_type = dataset.csv_bytes(round), "text/csv; charset=utf-8"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{round.slug}.{fmt}"'
+    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may fetch it
+    return response
+
+
+@login_not_required
+@require_GET
+def open_data_metadata(request, slug):
+    from . import open_data as dataset
+
+    round = get_object_or_404(Round, slug=slug, published=True)
+    response = JsonResponse(
+        dataset.metadata(round, request), json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@login_not_required
+@require_GET
 def harvest_page(request):
     """*Oogst*: municipal readers see the register now; everyone else the latest published round."""
     from . import harvest

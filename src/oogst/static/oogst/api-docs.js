@@ -1,0 +1,11 @@
+// The API's documentation page: Swagger UI from the package, reading /api/v1/openapi.json.
+(function () {
+  "use strict";
+  var root = document.getElementById("swagger-ui");
+  window.SwaggerUIBundle({
+    url: root.getAttribute("data-schema-url"),
+    domNode: root,
+    deepLinking: true,
+    presets: [window.SwaggerUIBundle.presets.apis],
+  });
+})();
