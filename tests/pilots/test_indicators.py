@@ -209,3 +209,25 @@ def test_a_form_opened_from_a_round_returns_there(client, alice, alices_pilot, f
     assert response["Location"] == back
     outside = client.post(url, {"value": "4", "date": "2025-01-01", "next": "https://evil.example"})
     assert outside["Location"].startswith(alices_pilot.get_absolute_url())
+
+
+def test_the_round_task_list_offers_the_indicators_to_bring_up_to_date(
+    client, alice, carol, alices_pilot, flexwoningen
+):
+    from oogst.rounds import services as round_services
+    from oogst.rounds.models import Round
+
+    round_services.open_round(
+        actor=carol,
+        round=Round(
+            name="Voorjaar",
+            kind="perspectiefnota",
+            peildatum=datetime.date(2025, 6, 1),
+            deadline=datetime.date(2025, 6, 20),
+        ),
+    )
+    client.force_login(alice)
+    html = client.get(reverse("rounds:my_tasks")).content.decode()
+    add = reverse("pilots:add_measurement", args=[alices_pilot.slug, flexwoningen.pk])
+    assert f"{add}?next=/mijn-taken/" in html
+    assert "Flexwoningen gerealiseerd: nog geen meting; doel 80" in html
