@@ -203,7 +203,17 @@ def edit(request, slug):
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(edited)
-    return render(request, "pilots/form.html", {"form": form, "pilot": pilot, "stale": stale})
+    return render(
+        request,
+        "pilots/form.html",
+        {
+            "form": form,
+            "pilot": pilot,
+            "stale": stale,
+            # Beside "were the goals met?": what the figures say.
+            "indicator_rows": results.context(pilot)["indicator_rows"],
+        },
+    )
 
 
 @require_POST
