@@ -14,5 +14,6 @@ urlpatterns = [
     path("", include("oogst.rounds.urls")),
     path("", include("oogst.motions.urls")),
     path("", include("oogst.participants.urls")),
+    path("", include("oogst.dashboard.urls")),
     path("beheer/", include("oogst.accounts.urls")),
 ]
