@@ -119,6 +119,7 @@ def pilot_form_data(pilot, **changes):
         "owner": pilot.owner_id or "",
         "target_participants": pilot.target_participants or "",
         "budget": pilot.budget or "",
+        "funding_ends": pilot.funding_ends or "",
         "version": pilot.version,
         "reason": "",
     }

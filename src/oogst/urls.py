@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("oogst.rounds.urls")),
     path("", include("oogst.motions.urls")),
     path("", include("oogst.participants.urls")),
+    path("", include("oogst.dashboard.urls")),
     path("beheer/", include("oogst.accounts.urls")),
     path("beheer/api-sleutels/", include("oogst.api.key_urls")),
     # The API (NL API Design Rules): no trailing slashes, keys instead of sessions.

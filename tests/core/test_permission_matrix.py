@@ -17,10 +17,13 @@ from oogst.motions.models import Afdoeningsronde, Afdoeningsvoorstel, Memo, Moti
 from oogst.participants import services as participant_services
 from oogst.participants.models import Participant
 from oogst.pilots.models import (
+    BudgetLine,
     ImportJob,
     ImportKind,
     ImportStatus,
+    Indicator,
     Lesson,
+    Measurement,
     Partner,
     Pilot,
     Programma,
@@ -141,6 +144,13 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         created_by=carol, status=ImportStatus.FAILED, error="leeg",
     )  # fmt: skip
     lesson = Lesson.objects.create(pilot=alices_pilot, kind="werkte", text="Korte lijnen.")
+    indicator = Indicator.objects.create(pilot=alices_pilot, name="Bereikte werkgevers")
+    measurement = Measurement.objects.create(
+        indicator=indicator, value=9, date=datetime.date(2024, 6, 1)
+    )
+    line = BudgetLine.objects.create(
+        pilot=alices_pilot, funding_kind="eigen_middelen", nature="incidenteel", begroot=1000
+    )
     from oogst.api import services as api_services
 
     api_key, _raw = api_services.issue_key(actor=erin, application="PMsys", scope="read_public")
@@ -158,6 +168,15 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "pilots:add_lesson": {"slug": pilot},
         "pilots:edit_lesson": {"slug": pilot, "pk": lesson.pk},
         "pilots:delete_lesson": {"slug": pilot, "pk": lesson.pk},
+        "pilots:add_indicator": {"slug": pilot},
+        **{
+            f"pilots:{n}": {"slug": pilot, "pk": indicator.pk}
+            for n in ("edit_indicator", "delete_indicator", "add_measurement")
+        },
+        "pilots:delete_measurement": {"slug": pilot, "pk": measurement.pk},
+        "pilots:add_budget_line": {"slug": pilot},
+        "pilots:edit_budget_line": {"slug": pilot, "pk": line.pk},
+        "pilots:delete_budget_line": {"slug": pilot, "pk": line.pk},
         "rounds:detail": {"slug": concept.slug},
         "rounds:freeze": {"slug": concept.slug},
         "rounds:reopen": {"slug": published.slug},

@@ -157,7 +157,7 @@ def test_a_schema_2_snapshot_upgrades_to_one_without_lessons(alices_pilot):
     data = snapshot.build(alices_pilot).to_json()
     del data["lessons"]
     data["schema"] = 2
-    assert snapshot.upgrade(data)["schema"] == 3
+    assert snapshot.upgrade(data, to=3)["schema"] == 3
     assert snapshot.load(data).lessons == ()
 
 

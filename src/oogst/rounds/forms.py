@@ -31,6 +31,8 @@ class RoundForm(NLDesignFormMixin, forms.ModelForm):
             "inleiding",
             "appendix_order",
             "print_lessons",
+            "print_results",
+            "print_finances",
         ]
         widgets = {
             "peildatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

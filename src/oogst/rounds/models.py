@@ -72,6 +72,20 @@ class Round(models.Model):
         default=False,
         help_text=_("Adds each pilot's lessons to the appendix as a row of its own."),
     )
+    print_results = models.BooleanField(
+        _("print results in the appendix"),
+        default=True,
+        help_text=_(
+            "Adds a “Resultaten” table per pilot with indicators: baseline, target and realised."
+        ),
+    )
+    print_finances = models.BooleanField(
+        _("print finances in the appendix"),
+        default=True,
+        help_text=_(
+            "Adds a “Financiën” row per pilot with budget lines or a date its funding ends."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN
     )

@@ -184,9 +184,7 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
     entries = list(
         round.entries.select_related(
             "pilot__programma", "pilot__portefeuille", "pilot__owner"
-        ).prefetch_related(
-            "pilot__partners", "pilot__status_updates__author", "pilot__lessons__themes"
-        )
+        ).prefetch_related(*SNAPSHOT_PREFETCH)
     )
     unapproved = [e for e in entries if e.status != EntryStatus.GOEDGEKEURD]
     if unapproved and not force:
@@ -243,10 +241,20 @@ def publish(*, actor, round: Round) -> Round:
     return round
 
 
+# What snapshot.build(pilot) reads, fetched for all of a round's pilots at once.
+SNAPSHOT_PREFETCH = (
+    "pilot__partners",
+    "pilot__status_updates__author",
+    "pilot__lessons__themes",
+    "pilot__indicators__measurements",
+    "pilot__budget_lines",
+)
+
+
 def _live_entries(round: Round):
     return round.entries.select_related(
         "pilot__programma", "pilot__portefeuille", "pilot__owner"
-    ).prefetch_related("pilot__partners", "pilot__status_updates__author", "pilot__lessons__themes")
+    ).prefetch_related(*SNAPSHOT_PREFETCH)
 
 
 def snapshots(round: Round) -> list[PilotSnapshot]:
@@ -411,6 +419,8 @@ def appendix_for(round: Round):
         peildatum=round.peildatum,
         pilots=snapshots(round),
         print_lessons=round.print_lessons,
+        print_results=round.print_results,
+        print_finances=round.print_finances,
     )
 
 

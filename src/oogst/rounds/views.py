@@ -102,7 +102,7 @@ def my_tasks(request):
     entries = (
         RoundEntry.objects.filter(pilot__owner=request.user, round__status=RoundStatus.OPEN)
         .select_related("round", "pilot")
-        .prefetch_related("returns__by")
+        .prefetch_related("returns__by", "pilot__indicators__measurements")
         .order_by("round__deadline", "pilot__name")
     )
     return render(request, "rounds/my_tasks.html", {"entries": entries})

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from oogst import vague_dates
+from oogst import money, vague_dates
 from oogst.documents import blocks
 
 register = template.Library()
@@ -61,3 +61,15 @@ def multiply(value, factor):
 def bar_width(value, largest, full) -> int:
     """A bar's length in a chart whose largest bar is `full` long (0 for an empty chart)."""
     return round(int(value) * int(full) / int(largest)) if largest else 0
+
+
+@register.filter
+def euro(value) -> str:
+    """€ 339.225,00, the Dutch way whatever the page's language."""
+    return money.euro(value)
+
+
+@register.filter
+def figure(value) -> str:
+    """A figure the Dutch way: 339.225 or 12,5."""
+    return money.number(value)
