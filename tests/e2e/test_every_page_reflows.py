@@ -33,7 +33,7 @@ SKIP = {"health", "set_language"}
 
 
 def pages_per_role(world) -> dict[str, list[str]]:
-    """{column: [url]}: each full HTML page of the world once, under the first role that opens it."""
+    """{column: [url]}: each full HTML page of the world once, by the first role that opens it."""
     users, kwargs = world
     clients = {}
     for column in ROLES:

@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -163,7 +164,13 @@ class StatusUpdateForm(NLDesignFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only updates carried over from an old appendix lack a date; a new one has one, and
+        # the model's hint ("empty for carried-over updates") would tell the user otherwise.
         self.fields["date"].required = True
+        self.fields["date"].help_text = _(
+            "The day this update describes; today unless you change it."
+        )
+        self.fields["date"].initial = timezone.localdate
 
 
 class LessonForm(NLDesignFormMixin, forms.ModelForm):
