@@ -74,6 +74,11 @@ def test_every_url_is_in_the_table():
 @pytest.fixture
 def world(db, alice, bob, carol, erin, programma, alices_pilot):
     """One of everything, owned by Alice where an object has an owner."""
+    return build_world(alice, bob, carol, erin, programma, alices_pilot)
+
+
+def build_world(alice, bob, carol, erin, programma, alices_pilot):
+    """The world's users per column and each URL's kwargs; the browser tests visit it too."""
     own, other = Partner.objects.create(name="Eigen"), Partner.objects.create(name="Ander")
     # Local accounts have a password (the beheerder's break-glass account, partner staff);
     # Carol, the lezer and the griffie sign in through SSO and have none.

@@ -27,7 +27,7 @@ def test_an_owner_edits_a_pilot_and_finds_the_change_in_the_history(
     page.locator("#id_einddatum_preview").get_by_text("1 okt 2025").wait_for()
     page.get_by_label("Waarom gewijzigd?").fill("Looptijd verlengd")
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_text("Je wijzigingen zijn opgeslagen.").wait_for()
+    page.get_by_text("Uw wijzigingen zijn opgeslagen.").wait_for()
 
     page.get_by_role("link", name="Geschiedenis").click()
     history = page.locator("main").inner_text()

@@ -233,7 +233,13 @@ class StatusUpdateForm(NLDesignFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only updates carried over from an old appendix lack a date; a new one has one, and
+        # the model's hint ("empty for carried-over updates") would tell the user otherwise.
         self.fields["date"].required = True
+        self.fields["date"].help_text = _(
+            "The day this update describes; today unless you change it."
+        )
+        self.fields["date"].initial = timezone.localdate
 
 
 class LessonForm(NLDesignFormMixin, forms.ModelForm):
