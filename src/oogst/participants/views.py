@@ -359,13 +359,17 @@ RECORD_FORMS = {
 }
 
 
-def _record_forms(monitor, data=None, kind=None):
+def _record_forms(monitor, data=None, kind=None, participant=None):
     forms = {}
     for key, (form_class, needs_monitor, _label) in RECORD_FORMS.items():
         if key == "zrm" and not monitor.zrm_domains:
             continue
         kwargs = {"monitor": monitor} if needs_monitor else {}
-        forms[key] = form_class(data if key == kind else None, prefix=key, **kwargs)
+        form = form_class(data if key == kind else None, prefix=key, **kwargs)
+        if participant is not None:
+            # The record's own rules (a phase not before the start) need its participant.
+            form.instance.participant = participant
+        forms[key] = form
     return forms
 
 
@@ -406,7 +410,7 @@ def participant_add(request, slug, code, kind):
     participant = services.participant_for(
         request.user, monitor, code, reason=AccessReason.REGISTRATIE, action=AccessAction.UPDATE
     )
-    forms = _record_forms(monitor, request.POST, kind)
+    forms = _record_forms(monitor, request.POST, kind, participant=participant)
     form = forms[kind]
     if form.is_valid():
         services.add_to_record(

@@ -217,6 +217,7 @@ def add_status_update(request, slug):
 
 
 @require_POST
+@once_per_form
 def add_lesson(request, slug):
     pilot = get_object_or_404(Pilot, slug=slug)
     if not request.user.can_edit_pilot(pilot):

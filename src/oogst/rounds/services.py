@@ -60,6 +60,8 @@ def default_pilots(*, peildatum: datetime.date):
 @transaction.atomic
 def open_round(*, actor, round: Round, pilots=None) -> Round:
     _require_coordinator(actor)
+    if not round.deadline_follows_peildatum():
+        raise RoundError(_("The deadline must lie after the reference date."))
     if not round.slug:
         round.slug = slugify(round.name)[:200] or "ronde"
     if Round.objects.filter(slug=round.slug).exists():
