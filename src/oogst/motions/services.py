@@ -172,6 +172,18 @@ def status_history(motion: Motion) -> list[StatusStep]:
     return steps
 
 
+def history_events(motion: Motion):
+    """Every change of the motion as sentences, newest first, with the reasons given."""
+    from oogst.core import history as readable
+
+    entries = (
+        LogEntry.objects.get_for_object(motion)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return readable.events(entries)
+
+
 @transaction.atomic
 def propose(*, actor, motion: Motion, ronde: Afdoeningsronde) -> Afdoeningsvoorstel:
     """Put a motion on an afdoeningsronde as proposed to be handled."""

@@ -68,7 +68,7 @@ def motion_detail(request, nummer):
             "motion": motion,
             "pilots": motion.pilots.all(),
             "documents": motion.documents.all(),
-            "changes": services.status_history(motion),
+            "history": services.history_events(motion),
             "voorstellen": motion.voorstellen.select_related("ronde", "decided_by"),
             "memo": Memo.objects.filter(motion=motion).first(),
             "can_manage": request.user.can_manage_motions(),

@@ -286,7 +286,7 @@ def delete_lesson(request, slug, pk):
 def history(request, slug):
     pilot = get_object_or_404(Pilot, slug=slug)
     return render(
-        request, "pilots/history.html", {"pilot": pilot, "entries": services.history(pilot)}
+        request, "pilots/history.html", {"pilot": pilot, "events": services.history_events(pilot)}
     )
 
 
