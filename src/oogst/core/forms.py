@@ -2,6 +2,7 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 WIDGET_CLASSES = {
     forms.Textarea: "utrecht-textarea",
@@ -68,3 +69,15 @@ class FastSelect(forms.Select):
             flatatt(widget["attrs"]),
             mark_safe("".join(options)),
         )
+
+
+class StatementForm(NLDesignFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Text"),
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 30}),
+        help_text=_(
+            "Plain text. A line starting with ## is a heading; a blank line starts a new "
+            "paragraph; lines starting with - make a list. Web and e-mail addresses become links."
+        ),
+    )
