@@ -22,7 +22,7 @@ def test_anyone_reads_the_statements_without_signing_in(client, name):
 def test_the_default_accessibility_statement_follows_the_model_statement(client, settings):
     settings.OOGST_MUNICIPALITY = "Gemeente Voorbeeld"
     page = client.get(reverse("core:accessibility_statement")).content.decode()
-    assert '<h1 class="utrecht-heading-1">Toegankelijkheidsverklaring</h1>' in page
+    assert ">Toegankelijkheidsverklaring</h1>" in page
     for part in ("Nalevingsstatus", "WCAG", "Handhavingsprocedure", "Nationale ombudsman"):
         assert part in page
     assert "Gemeente Voorbeeld wil dat iedereen Oogst kan gebruiken" in page
