@@ -113,7 +113,20 @@ def test_creation_and_deletion_are_sentences(alice, alices_pilot):
     assert latest(lesson).text == "Alice Aalbers maakte de les ‘Vroeg beginnen werkt.’ aan."
     pilot_services.delete_lesson(actor=alice, lesson=lesson, confirmed=True)
     deleted = LogEntry.objects.filter(action=LogEntry.Action.DELETE).latest("pk")
-    assert history.describe(deleted).text.startswith("Alice Aalbers verwijderde de les ‘")
+    assert history.describe(deleted).text == (
+        "Alice Aalbers verwijderde de les ‘Vroeg beginnen werkt.’."
+    )
+
+
+def test_a_deleted_lesson_keeps_its_whole_text_in_the_history(alice, alices_pilot):
+    text = "Ouders bereik je via de school, niet via de wijkkrant. " * 3
+    lesson = pilot_services.save_lesson(
+        actor=alice, pilot=alices_pilot, lesson=Lesson(kind="werkte", text=text), themes=[]
+    )
+    assert len(str(lesson)) < len(text.strip())
+    pilot_services.delete_lesson(actor=alice, lesson=lesson, confirmed=True)
+    deleted = LogEntry.objects.filter(action=LogEntry.Action.DELETE).latest("pk")
+    assert text.strip() in history.describe(deleted).text
 
 
 def test_a_change_without_an_actor_is_oogsts(alices_pilot):

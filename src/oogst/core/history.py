@@ -260,7 +260,20 @@ def _hidden(model_field, name: str) -> bool:
 
 def _what(entry: LogEntry, model) -> str:
     kind = str(model._meta.verbose_name) if model is not None else _("item")
-    return f"{with_article(kind)} {_quote(entry.object_repr)}"
+    return f"{with_article(kind)} {_quote(_full_name(entry))}"
+
+
+def _full_name(entry: LogEntry) -> str:
+    """The object's name; a lesson or an update named by the start of its text gets the
+    whole text, so a deleted lesson stays readable in the history."""
+    name = entry.object_repr or ""
+    index = 1 if entry.action == LogEntry.Action.CREATE else 0
+    for change in (entry.changes_dict or {}).values():
+        if isinstance(change, list | tuple) and len(change) == 2:
+            value = str(change[index] or "")
+            if name and len(value) > len(name) and value.startswith(name):
+                return value
+    return name
 
 
 Phrase = Callable[[LogEntry, dict], str]
