@@ -194,3 +194,21 @@ def test_a_motions_history_has_its_status_changes_with_reasons(client, carol, po
     client.force_login(carol)
     page = client.get(motion.get_absolute_url()).content.decode()
     assert "wijzigde de status van ‘Open’ in ‘In behandeling’. — reden: College start" in page
+
+
+def test_an_accounts_history_says_who_gave_which_role(client, erin, bob):
+    client.force_login(erin)
+    url = reverse("accounts:user_edit", args=[bob.pk])
+    client.post(
+        url,
+        {
+            "username": "bob",
+            "first_name": "Bob",
+            "last_name": "Bakker",
+            "email": "bob@example.org",
+            "role": "coordinator",
+            "is_active": "on",
+        },
+    )
+    page = client.get(url).content.decode()
+    assert "Erin wijzigde de rol van ‘Eigenaar’ in ‘P&amp;C-coördinator’." in page

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from oogst.core import confirm
+from oogst.core import confirm, history
 from oogst.core.once import once_per_form
 
 from . import services
@@ -73,7 +73,11 @@ def user_edit(request, pk):
         {
             "form": form,
             "account": account,
-            "history": LogEntry.objects.get_for_object(account).select_related("actor"),
+            "history": history.events(
+                LogEntry.objects.get_for_object(account)
+                .select_related("actor", "content_type")
+                .order_by("-timestamp", "-pk")
+            ),
             "locked": account.username in services.locked_usernames(),
             "failed_logins": services.failed_logins(account),
         },

@@ -11,8 +11,10 @@ their own ("froze the round") instead of a field change.
 Imports nothing from Oogst's apps: every model is read through its own _meta.
 """
 
+import ast
 import datetime
 import difflib
+import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -205,6 +207,8 @@ class _Values:
             return str(dict(model_field.flatchoices).get(raw, raw))
         if isinstance(model_field, models.ForeignKey):
             return self._related(model_field.related_model, raw)
+        if isinstance(model_field, models.JSONField):
+            return _listed(raw)
         if isinstance(model_field, models.BooleanField):
             return _("yes") if raw == "True" else _("no")
         if isinstance(model_field, models.DateTimeField):
@@ -230,6 +234,19 @@ class _Values:
             else:
                 self._names[key] = str(obj)
         return self._names[key]
+
+
+def _listed(raw: str) -> str:
+    """A stored list (["financien", "werk"], or Python's repr of it) as "financien, werk"."""
+    for load in (json.loads, ast.literal_eval):
+        try:
+            value = load(raw)
+        except (ValueError, SyntaxError):
+            continue
+        if isinstance(value, list | tuple):
+            return ", ".join(str(item) for item in value)
+        return str(value)
+    return raw
 
 
 def _field(model, name):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core import history as readable_history
 from oogst.core import tabular
 from oogst.core.once import once_per_form
 from oogst.core.tabular import Column
@@ -158,7 +159,7 @@ def settings_edit(request, slug):
                 )
             messages.success(request, _("The participant monitoring settings were saved."))
             return redirect("participants:overview", slug=pilot.slug)
-    history = services.settings_history(monitor) if monitor.pk else []
+    history = readable_history.events(services.settings_history(monitor)) if monitor.pk else []
     return render(
         request,
         "participants/settings.html",
