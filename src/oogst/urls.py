@@ -10,6 +10,7 @@ urlpatterns = [
     # The load balancer's probe: no login, checks the database.
     path("gezondheid/", HealthView.as_view(), name="health"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("", include("oogst.core.urls")),
     path("", include("oogst.pilots.urls")),
     path("", include("oogst.rounds.urls")),
     path("", include("oogst.motions.urls")),

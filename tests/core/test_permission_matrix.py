@@ -230,6 +230,7 @@ def build_world(alice, bob, carol, erin, programma, alices_pilot):
         "accounts:user_reset_password": {"pk": someone.pk},
         "accounts:user_reset_mfa": {"pk": someone.pk},
         "accounts:user_unlock": {"pk": someone.pk},
+        "core:statement_edit": {"kind": "privacy"},
         "pilots:reference_list": {"kind": "programmas"},
         "pilots:reference_create": {"kind": "programmas"},
         "pilots:reference_edit": {"kind": "programmas", "pk": Programma.objects.first().pk},

@@ -26,6 +26,7 @@ def owners_with_mail(alice, bob):
     bob.save()
 
 
+@time_machine.travel(datetime.datetime(2026, 2, 20, 12, tzinfo=datetime.UTC))
 def test_a_round_named_with_a_line_break_opens_and_mails_a_one_line_subject(
     client, carol, owners_with_mail, alices_pilot, bobs_pilot
 ):

@@ -80,13 +80,13 @@ def load_demo() -> DemoResult:
 
 
 # The seed appendix carries no dates of its own; its newest facts are of February 2025, so the
-# demo places the round's reference date just after that.
+# demo places the round's reference date just after that, and the deadline three weeks later.
 DEMO_ROUND = {
     "slug": "perspectiefnota-2026",
     "name": "Perspectiefnota 2026",
     "kind": "perspectiefnota",
     "peildatum": datetime.date(2025, 3, 1),
-    "deadline": datetime.date(2025, 2, 21),
+    "deadline": datetime.date(2025, 3, 21),
 }
 
 

@@ -344,3 +344,10 @@ def history(pilot: Pilot):
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )
+
+
+def history_events(pilot: Pilot):
+    """The pilot's history as sentences, newest first (core/history.py)."""
+    from oogst.core import history as readable
+
+    return readable.events(history(pilot))

@@ -195,6 +195,7 @@ def add_status_update(request, slug):
 
 
 @require_POST
+@once_per_form
 def add_lesson(request, slug):
     pilot = get_object_or_404(Pilot, slug=slug)
     if not request.user.can_edit_pilot(pilot):
@@ -263,7 +264,7 @@ def delete_lesson(request, slug, pk):
 def history(request, slug):
     pilot = get_object_or_404(Pilot, slug=slug)
     return render(
-        request, "pilots/history.html", {"pilot": pilot, "entries": services.history(pilot)}
+        request, "pilots/history.html", {"pilot": pilot, "events": services.history_events(pilot)}
     )
 
 

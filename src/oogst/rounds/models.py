@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -118,6 +119,16 @@ class Round(models.Model):
 
     def get_absolute_url(self):
         return reverse("rounds:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.peildatum and self.deadline and not self.deadline_follows_peildatum():
+            raise ValidationError(
+                {"deadline": _("The deadline must lie after the reference date.")}
+            )
+
+    def deadline_follows_peildatum(self) -> bool:
+        # Owners report on the register as it stood at the peildatum, so they report after it.
+        return self.deadline > self.peildatum
 
     @property
     def is_frozen(self) -> bool:

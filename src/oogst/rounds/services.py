@@ -60,6 +60,8 @@ def default_pilots(*, peildatum: datetime.date):
 @transaction.atomic
 def open_round(*, actor, round: Round, pilots=None) -> Round:
     _require_coordinator(actor)
+    if not round.deadline_follows_peildatum():
+        raise RoundError(_("The deadline must lie after the reference date."))
     if not round.slug:
         round.slug = slugify(round.name)[:200] or "ronde"
     if Round.objects.filter(slug=round.slug).exists():
@@ -576,39 +578,30 @@ def appendix_bytes(round: Round, fmt: str) -> bytes:
     return concept_appendix(round, fmt)
 
 
-def round_history(round: Round) -> list[dict]:
+def round_history(round: Round):
     """The round's own history as sentences people read, newest first."""
     from auditlog.models import LogEntry
 
-    events = []
-    for entry in (
-        LogEntry.objects.get_for_object(round).select_related("actor").order_by("-timestamp", "-pk")
-    ):
-        changes = entry.changes_dict
-        data = entry.additional_data or {}
-        if entry.action == LogEntry.Action.CREATE:
-            what = _("Round opened")
-        elif changes.get("status", [None, None])[1] == RoundStatus.VASTGESTELD:
-            what = _("Frozen")
-            if data.get("unapproved_entries"):
-                what += " " + _("with %(count)s unapproved entries") % {
-                    "count": data["unapproved_entries"]
-                }
-        elif changes.get("status", [None, None])[1] == RoundStatus.OPEN:
-            what = _("Reopened")
-        elif changes.get("published", [None, None])[1] == "True":
-            what = _("Published")
-        else:
-            what = _("Changed: %(fields)s") % {"fields": ", ".join(changes)}
-        events.append(
-            {
-                "timestamp": entry.timestamp,
-                "actor": entry.actor,
-                "what": what,
-                "reason": data.get("reason", ""),
+    from oogst.core import history as readable
+
+    def frozen(entry, data):
+        if data.get("unapproved_entries"):
+            return _("%%(actor)s froze the round with %(count)s unapproved entries.") % {
+                "count": data["unapproved_entries"]
             }
-        )
-    return events
+        return _("%(actor)s froze the round.")
+
+    phrases = {
+        ("status", RoundStatus.VASTGESTELD): frozen,
+        ("status", RoundStatus.OPEN): lambda entry, data: _("%(actor)s reopened the round."),
+        ("published", "True"): lambda entry, data: _("%(actor)s published the round."),
+        # Reopening unpublishes; the reopening says so already.
+        ("published", "False"): lambda entry, data: "",
+    }
+    entries = (
+        LogEntry.objects.get_for_object(round).select_related("actor").order_by("-timestamp", "-pk")
+    )
+    return readable.events(entries, phrases=phrases)
 
 
 def timeline_items(records: list[PilotSnapshot]):
