@@ -13,7 +13,7 @@ from oogst.accounts.models import Role, User
 from oogst.motions.models import Motion
 from oogst.participants import services as participant_services
 from oogst.participants.models import Participant
-from oogst.pilots.models import Lesson, Partner
+from oogst.pilots.models import BudgetLine, Indicator, Lesson, Measurement, Partner
 from oogst.rounds import services as round_services
 from oogst.rounds.models import Round
 
@@ -47,6 +47,29 @@ def _lesson(alice, alices_pilot, **_):
     lesson = Lesson.objects.create(pilot=alices_pilot, kind="werkte", text="Korte lijnen.")
     url = reverse("pilots:delete_lesson", args=[alices_pilot.slug, lesson.pk])
     return alice, url, lambda: Lesson.objects.filter(pk=lesson.pk).exists()
+
+
+def _indicator(alice, alices_pilot, **_):
+    indicator = Indicator.objects.create(pilot=alices_pilot, name="Bereikte werkgevers")
+    url = reverse("pilots:delete_indicator", args=[alices_pilot.slug, indicator.pk])
+    return alice, url, lambda: Indicator.objects.filter(pk=indicator.pk).exists()
+
+
+def _measurement(alice, alices_pilot, **_):
+    indicator = Indicator.objects.create(pilot=alices_pilot, name="Bereikte werkgevers")
+    measurement = Measurement.objects.create(
+        indicator=indicator, value=9, date=datetime.date(2024, 6, 1)
+    )
+    url = reverse("pilots:delete_measurement", args=[alices_pilot.slug, measurement.pk])
+    return alice, url, lambda: Measurement.objects.filter(pk=measurement.pk).exists()
+
+
+def _budget_line(alice, alices_pilot, **_):
+    line = BudgetLine.objects.create(
+        pilot=alices_pilot, funding_kind="eigen_middelen", nature="incidenteel", begroot=1000
+    )
+    url = reverse("pilots:delete_budget_line", args=[alices_pilot.slug, line.pk])
+    return alice, url, lambda: BudgetLine.objects.filter(pk=line.pk).exists()
 
 
 def _motion(erin, **_):
@@ -107,6 +130,9 @@ def _mfa(erin, bob, **_):
 
 CASES = {
     "pilots:delete_lesson": _lesson,
+    "pilots:delete_indicator": _indicator,
+    "pilots:delete_measurement": _measurement,
+    "pilots:delete_budget_line": _budget_line,
     "motions:delete": _motion,
     "participants:erase": _participant,
     "rounds:publish": _publish,
