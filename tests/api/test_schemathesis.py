@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
@@ -50,12 +50,14 @@ def world(db, keys, alices_pilot, partner, published_round, concept_round):
         "concept": concept_round.slug,
         "nummer": motion.nummer,
     }
-    # On PostgreSQL Django closes the connection after each request; in-process that is the
-    # test's own connection, inside its transaction.
+    # On PostgreSQL Django closes the connection when a request starts and ends; in-process
+    # that is the test's own connection, inside its transaction (the test client does the same).
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
         yield keys, known
     finally:
+        request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
 
 
