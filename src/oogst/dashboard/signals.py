@@ -100,6 +100,8 @@ def _fetch(rows, limit):
     if limit is None:
         rows = list(rows)
         return rows, len(rows)
+    # Which signals come first is fixed by the rule's order_by (an aggregate query drops the
+    # model's default ordering).
     rows = list(rows.annotate(signal_total=Window(Count("*")))[:limit])
     return rows, rows[0]["signal_total"] if rows else 0
 
@@ -200,7 +202,7 @@ def target_without_measurement(user, today, own=False, limit=None):
         owner__first_name=F("pilot__owner__first_name"),
         owner__last_name=F("pilot__owner__last_name"),
         owner__username=F("pilot__owner__username"),
-    )
+    ).order_by("pilot__name", "pk")
     text = _("Target date “%(date)s” of “%(indicator)s” has passed without a measurement.")
     action, url = _("Add a measurement"), _url_for("pilots:add_measurement", pk=0)
     rows, total = _fetch(rows, limit)
@@ -229,6 +231,7 @@ def stale_updates(user, today, own=False, limit=None):
             | Q(last_update__isnull=True, created_at__lt=registered_before)
         )
         .values(*_PILOT_COLUMNS, "last_update")
+        .order_by("name", "pk")
     )
     latest, none_yet = _("Latest progress update: %(date)s."), _("No dated progress update yet.")
     action, url = _("Add a progress update"), _url_for("pilots:detail", "#stand-van-zaken")
@@ -303,7 +306,7 @@ def motion_overdue(user, today, own=False, limit=None):
         motions = motions.filter(portefeuille__members=user)
     text, action = _("Deadline “%(date)s” has passed; not afgedaan."), _("Open the motion")
     template = reverse("motions:detail", kwargs={"nummer": "0000-0"})
-    rows, total = _fetch(motions.values("nummer", "titel", "deadline"), limit)
+    rows, total = _fetch(motions.values("nummer", "titel", "deadline").order_by("nummer"), limit)
     for row in rows:
         yield Signal(
             "motie",
