@@ -75,6 +75,7 @@ benchmark: install-test
 	$(BIN)/python benchmarks/framework_floor.py  # needs Debian's wrk
 	$(BIN)/python benchmarks/import_export.py
 	$(BIN)/python benchmarks/harvest_search.py --sizes 2000
+	$(BIN)/python benchmarks/dashboard.py
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

@@ -369,6 +369,10 @@ else:
         if DEBUG
         else "django.core.mail.backends.smtp.EmailBackend"
     )
+# OOGST_BASE_URL: where people reach Oogst, e.g. https://oogst.gemeente.nl; every link in a
+# mail starts with it.
+OOGST_BASE_URL = env.str("OOGST_BASE_URL", default="http://127.0.0.1:8000")
+
 # DEFAULT_FROM_EMAIL: sender of Oogst's mail.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="oogst@localhost")
 

@@ -184,6 +184,7 @@ def build_world(alice, bob, carol, erin, programma, alices_pilot):
         "pilots:delete_budget_line": {"slug": pilot, "pk": line.pk},
         "rounds:detail": {"slug": concept.slug},
         "rounds:freeze": {"slug": concept.slug},
+        "rounds:remind": {"slug": concept.slug},
         "rounds:reopen": {"slug": published.slug},
         "rounds:publish": {"slug": concept.slug},
         "rounds:changes": {"slug": concept.slug},

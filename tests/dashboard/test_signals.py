@@ -198,3 +198,17 @@ def test_my_pilots_lists_each_pilot_with_its_signals(client, alice, carol, pilot
     assert "Flexwonen" in html and "Rustig" in html and "Van een ander" not in html
     assert "Einddatum “2024” is voorbij" in html
     assert "Niets heeft aandacht nodig." in html  # Rustig
+
+
+def test_a_long_rule_shows_its_first_signals_and_counts_them_all(client, carol):
+    with on("2024-01-01"):
+        for i in range(30):
+            Pilot.objects.create(name=f"Wees {i:02d}", fase="uitvoering")
+    client.force_login(carol)
+    html = client.get(reverse("dashboard:home")).content.decode()
+    assert '<span class="oogst-badge">30</span>' in html
+    assert "Wees 24" in html and "Wees 25" not in html
+    assert "Alle 30 tonen" in html
+    everything = client.get(reverse("dashboard:home"), {"regel": "eigenaar"}).content.decode()
+    assert "Wees 29" in everything
+    assert signals.count_for(carol) == sum(g.total for g in signals.signals_for(carol))

@@ -19,18 +19,16 @@ def home(request):
     if not rules:
         # Readers land on the register (partner staff never reach this page).
         return redirect("pilots:register")
-    groups = signals.signals_for(request.user)
-    total = sum(len(g.signals) for g in groups)
-    remember_count(request.user, total)
     expanded = request.GET.get("regel", "")
+    groups = signals.signals_for(request.user, limit=SHOWN_PER_RULE, unlimited=expanded)
+    total = sum(g.total for g in groups)
+    remember_count(request.user, total)
     return render(
         request,
         "dashboard/home.html",
         {
             "groups": groups,
             "total": total,
-            "expanded": expanded,
-            "shown": SHOWN_PER_RULE,
             "sees_all": request.user.role in signals.SEES_ALL,
             "can_have_pilots": permissions.can(request.user, "rounds.my_tasks"),
         },

@@ -34,6 +34,7 @@ class DemoResult:
     existing_users: list = field(default_factory=list)
     pilots_created: int = 0
     pilots_kept: int = 0
+    pilots_with_figures: int = 0
 
 
 DEMO_THEMES = (
@@ -69,6 +70,10 @@ def load_demo() -> DemoResult:
                 continue
             _create_pilot(data, programmas, portefeuilles, partners, users)
             result.pilots_created += 1
+    from .figures import load_figures
+
+    # Before the round, so its snapshot (and appendix) reports the figures too.
+    result.pilots_with_figures = load_figures(lambda pilot: pilot.owner or users[Role.COORDINATOR])
     _load_demo_round(users)
     from .motions import load_demo_motions
 

@@ -196,7 +196,7 @@ def finances_text(pilot) -> str:
     for line in budget_lines:
         source = FUNDING_KINDS.get(line.funding_kind, line.funding_kind)
         if line.funder:
-            source += f" ({line.funder})"
+            source = f"{source} ({line.funder})" if source else line.funder
         head = ", ".join(
             str(p) for p in (line.year, source, NATURES.get(line.nature, ""), line.description) if p
         )

@@ -802,7 +802,10 @@ class BudgetLine(models.Model):
     besteed = models.DecimalField(
         _("spent (EUR)"), null=True, blank=True, validators=_figure_validators(), **FIGURE_DIGITS
     )
-    funding_kind = models.CharField(_("funding source"), max_length=30, choices=FundingKind.choices)
+    # Empty when the source does not say (the seed appendix gives amounts without a source).
+    funding_kind = models.CharField(
+        _("funding source"), max_length=30, choices=FundingKind.choices, blank=True
+    )
     funder = models.CharField(
         _("provider or fund"),
         max_length=200,
@@ -810,7 +813,7 @@ class BudgetLine(models.Model):
         help_text=_("Who gives the subsidy, or which fund, e.g. “Sociaal Innovatiefonds”."),
     )
     nature = models.CharField(
-        _("structural or one-off"), max_length=20, choices=FundingNature.choices
+        _("structural or one-off"), max_length=20, choices=FundingNature.choices, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -820,10 +823,12 @@ class BudgetLine(models.Model):
         ordering = ["pilot", "year", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(funding_kind__in=FundingKind.values), name="budget_line_kind_valid"
+                condition=Q(funding_kind="") | Q(funding_kind__in=FundingKind.values),
+                name="budget_line_kind_valid",
             ),
             models.CheckConstraint(
-                condition=Q(nature__in=FundingNature.values), name="budget_line_nature_valid"
+                condition=Q(nature="") | Q(nature__in=FundingNature.values),
+                name="budget_line_nature_valid",
             ),
             models.CheckConstraint(
                 condition=(Q(begroot__isnull=True) | Q(begroot__gte=0))
@@ -840,6 +845,8 @@ class BudgetLine(models.Model):
 
     @property
     def source_label(self) -> str:
+        if not self.funding_kind:
+            return self.funder or str(_("Source not stated"))
         label = str(dict(FundingKind.choices).get(self.funding_kind, self.funding_kind))
         return f"{label} ({self.funder})" if self.funder else label
 

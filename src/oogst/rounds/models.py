@@ -243,20 +243,31 @@ class EntryReturn(models.Model):
 
 
 class Notification(models.Model):
-    """A mail sent to an owner about a round; the unique key makes sending idempotent."""
+    """A mail sent about a round; the unique key makes sending idempotent.
+
+    `key` tells apart mails of one kind to one person in one round: the entry return a
+    "sent back" mail is about, or the day of a reminder the coordinator asked for.
+    """
 
     class Kind(models.TextChoices):
         OPENED = "opened", _("Round opened")
         REMINDER = "reminder", _("Deadline reminder")
+        SENT_BACK = "sent_back", _("Entry sent back")
+        DEADLINE_PASSED = "deadline_passed", _("Deadline passed")
+        SUMMARY = "summary", _("Open entries after the deadline (coordinator)")
+        ON_REQUEST = "on_request", _("Reminder sent by the coordinator")
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="notifications")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=50, blank=True, default="")
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["round", "user", "kind"], name="one_mail_per_kind")
+            models.UniqueConstraint(
+                fields=["round", "user", "kind", "key"], name="one_mail_per_kind_and_key"
+            )
         ]
 
     def __str__(self):

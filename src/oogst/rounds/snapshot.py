@@ -282,6 +282,8 @@ class BudgetLineRecord:
 
     @property
     def source_label(self) -> str:
+        if not self.funding_kind:
+            return self.funder or _("Source not stated")
         kind = dict(FundingKind.choices).get(self.funding_kind, self.funding_kind)
         return f"{kind} ({self.funder})" if self.funder else str(kind)
 

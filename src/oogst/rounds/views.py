@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst.core import confirm, permissions, tabular
@@ -93,6 +94,33 @@ def round_detail(request, slug):
             **_documents_context(request, round),
         },
     )
+
+
+@require_POST
+def round_remind(request, slug):
+    """ "Stuur herinnering": mail every owner with entries still to do (once a day)."""
+    _coordinator_only(request)
+    round = get_object_or_404(Round, slug=slug)
+    try:
+        sent = services.send_reminders_now(actor=request.user, round=round)
+    except services.RoundError as error:
+        messages.error(request, str(error))
+    else:
+        if sent:
+            messages.success(
+                request,
+                ngettext(
+                    "A reminder was sent to %(count)d owner.",
+                    "A reminder was sent to %(count)d owners.",
+                    sent,
+                )
+                % {"count": sent},
+            )
+        else:
+            messages.info(
+                request, _("Nobody to remind: no open entries, or reminded already today.")
+            )
+    return redirect(round)
 
 
 @require_GET

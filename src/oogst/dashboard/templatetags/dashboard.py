@@ -25,6 +25,6 @@ def signal_count(context):
         return None
     total = cache.get(_key(user))
     if total is None:
-        total = sum(len(group.signals) for group in signals.signals_for(user))
+        total = signals.count_for(user)
         remember_count(user, total)
     return total
