@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
@@ -50,13 +50,15 @@ def world(db, keys, alices_pilot, partner, published_round, concept_round):
         "concept": concept_round.slug,
         "nummer": motion.nummer,
     }
-    # On PostgreSQL Django closes the connection after each request; in-process that is the
-    # test's own connection, inside its transaction.
-    request_finished.disconnect(close_old_connections)
+    # On PostgreSQL Django closes the connection around each request (CONN_MAX_AGE); in-process
+    # that is the test's own connection, inside its transaction.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     try:
         yield keys, known
     finally:
-        request_finished.connect(close_old_connections)
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
 
 def test_the_api_keeps_to_its_document(world, capsys):
