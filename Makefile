@@ -33,8 +33,8 @@ test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/oogst makemigrations --check --dry-run
-	$(MAKE) check-deploy
 	$(MAKE) api-lint
+	$(MAKE) check-deploy
 	$(BIN)/python -m pytest
 
 ## check-deploy: Django's deployment checks with the documented production settings
