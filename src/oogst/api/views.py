@@ -1,7 +1,7 @@
 """The API's resources. Thin: parse, check the key's scope, call the apps' services, answer."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -389,8 +389,6 @@ class MotionList(_WithHistories, generics.ListAPIView):
         if data.get("programma"):
             motions = motions.filter(programma_id=data["programma"])
         if data.get("q"):
-            from django.db.models import Q
-
             q = data["q"]
             motions = motions.filter(
                 Q(nummer__icontains=q) | Q(titel__icontains=q) | Q(dictum__icontains=q)
