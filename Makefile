@@ -33,9 +33,9 @@ test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/oogst makemigrations --check --dry-run
-	$(MAKE) api-lint
 	$(MAKE) check-deploy
-	$(BIN)/python -m pytest
+	$(MAKE) api-lint
+	$(BIN)/python -m pytest -n auto
 
 ## check-deploy: Django's deployment checks with the documented production settings
 check-deploy: install
@@ -54,7 +54,7 @@ api-lint: install
 
 ## test-fast: everything but the browser tests
 test-fast: install-test
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -n auto -m "not browser"
 
 lint: install-test
 	$(BIN)/ruff check .
@@ -76,6 +76,7 @@ benchmark: install-test
 	$(BIN)/python benchmarks/framework_floor.py  # needs Debian's wrk
 	$(BIN)/python benchmarks/import_export.py
 	$(BIN)/python benchmarks/harvest_search.py --sizes 2000
+	$(BIN)/python benchmarks/dashboard.py
 	$(BIN)/python benchmarks/api.py  # 20,000 pilots: slow on a shared machine
 
 clean:

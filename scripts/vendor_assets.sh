@@ -8,6 +8,7 @@ VOORBEELD_TOKENS=7.4.1      # @nl-design-system-unstable/voorbeeld-design-tokens
 HTMX=2.0.11                 # htmx.org (0BSD)
 AXE=4.14.1                  # axe-core (MPL-2.0), for browser tests only, not shipped
 SOURCE_SANS=3.52.0          # source-sans (OFL-1.1): Adobe's Source Sans 3 as TTF, embedded in PDFs
+FIRA_SANS=5.3.0             # @fontsource/fira-sans (OFL-1.1): the web font, latin subset as woff2
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 vendor="$root/src/oogst/static/vendor"
@@ -46,6 +47,13 @@ mkdir -p "$fonts"
 cp "$s"/TTF/SourceSans3-{Regular,It,Bold,BoldIt}.ttf "$fonts/"
 cp "$s/LICENSE.md" "$fonts/LICENSE-SourceSans3.md"
 
+# The pages' font: the theme's font tokens name it (oogst/fonts.css), so headings never fall back
+# to a serif the visitor's machine happens to have.
+f=$(fetch @fontsource/fira-sans "$FIRA_SANS")
+mkdir -p "$vendor/fira-sans"
+cp "$f"/files/fira-sans-latin-{400-normal,400-italic,700-normal,700-italic}.woff2 "$vendor/fira-sans/"
+cp "$f/LICENSE" "$vendor/fira-sans/LICENSE-OFL.txt"
+
 cat > "$vendor/VERSIONS.txt" <<VERSIONS
 # Written by scripts/vendor_assets.sh; do not edit.
 @utrecht/component-library-css@$UTRECHT_CSS
@@ -53,5 +61,6 @@ cat > "$vendor/VERSIONS.txt" <<VERSIONS
 htmx.org@$HTMX
 axe-core@$AXE (tests/e2e/vendor, not shipped)
 source-sans@$SOURCE_SANS (src/oogst/documents/fonts)
+@fontsource/fira-sans@$FIRA_SANS
 VERSIONS
 echo "vendored into $vendor"

@@ -14,6 +14,17 @@ def fresh_rate_limits():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """A request in English leaves English active in the process; the next test starts Dutch."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def alice(db):
     return User.objects.create_user(
@@ -119,6 +130,7 @@ def pilot_form_data(pilot, **changes):
         "owner": pilot.owner_id or "",
         "target_participants": pilot.target_participants or "",
         "budget": pilot.budget or "",
+        "funding_ends": pilot.funding_ends or "",
         "version": pilot.version,
         "reason": "",
     }

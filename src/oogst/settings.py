@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "oogst.motions",
     "oogst.participants",
     "oogst.documents",
+    "oogst.dashboard",
     "oogst.api",
     "rest_framework",
     "drf_spectacular",
@@ -171,7 +172,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "pilots:register"
+# Coordinators and owners land on their signals; the dashboard sends other roles on.
+LOGIN_REDIRECT_URL = "dashboard:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # django-allauth: local sign-in by user name, no self-registration, no e-mail flows.
@@ -344,6 +346,16 @@ OOGST_THEME_STYLESHEET = env.str(
 # its participant records.
 OOGST_RETENTION_MONTHS = env.int("OOGST_RETENTION_MONTHS", default=24)
 
+# Signals on the dashboard (oogst.dashboard.signals): when a pilot needs attention.
+# OOGST_SIGNAL_FUNDING_MONTHS: funding that ends within this many months without a recorded
+# decision on continuation (geborgd, voortgezet, gestopt) is a signal.
+OOGST_SIGNAL_FUNDING_MONTHS = env.int("OOGST_SIGNAL_FUNDING_MONTHS", default=6)
+# OOGST_SIGNAL_UPDATE_MONTHS: a running pilot whose latest progress update is older than this.
+OOGST_SIGNAL_UPDATE_MONTHS = env.int("OOGST_SIGNAL_UPDATE_MONTHS", default=6)
+# OOGST_SIGNAL_COUNT_SECONDS: how long the count in the menu is kept per user before it is
+# counted again (the dashboard itself always counts afresh).
+OOGST_SIGNAL_COUNT_SECONDS = env.int("OOGST_SIGNAL_COUNT_SECONDS", default=300)
+
 # Requests bigger than this are refused with 400 before a form sees them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
 
@@ -357,6 +369,10 @@ else:
         if DEBUG
         else "django.core.mail.backends.smtp.EmailBackend"
     )
+# OOGST_BASE_URL: where people reach Oogst, e.g. https://oogst.gemeente.nl; every link in a
+# mail starts with it.
+OOGST_BASE_URL = env.str("OOGST_BASE_URL", default="http://127.0.0.1:8000")
+
 # DEFAULT_FROM_EMAIL: sender of Oogst's mail.
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="oogst@localhost")
 

@@ -10,10 +10,10 @@ def attempt(client, username, password):
     return client.post(reverse("login"), {"login": username, "password": password})
 
 
-def test_alice_logs_in_and_lands_on_the_register(client, alice):
+def test_alice_logs_in_and_lands_on_her_signals(client, alice):
     response = attempt(client, "alice", "alice-password-123")
     assert response.status_code == 302
-    assert response["Location"] == reverse("pilots:register")
+    assert response["Location"] == reverse("dashboard:home")
 
 
 def test_a_wrong_password_gets_a_message_and_no_session(client, alice):

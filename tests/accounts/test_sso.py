@@ -155,7 +155,7 @@ def test_a_municipal_colleague_signs_in_and_is_created_with_the_mapped_role(clie
     provider.user("marieke", "oogst-pc", "iedereen")
     response, _ = sso_login(client, provider, "marieke")
     assert response.status_code == 302
-    assert response["Location"] == reverse("pilots:register")
+    assert response["Location"] == reverse("dashboard:home")
     marieke = User.objects.get(username="marieke")
     assert marieke.role == Role.COORDINATOR
     assert marieke.email == "marieke@gemeente.example"

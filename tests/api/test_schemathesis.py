@@ -50,15 +50,15 @@ def world(db, keys, alices_pilot, partner, published_round, concept_round):
         "concept": concept_round.slug,
         "nummer": motion.nummer,
     }
-    # On PostgreSQL Django closes the connection around each request (CONN_MAX_AGE); in-process
-    # that is the test's own connection, inside its transaction.
-    for signal in (request_started, request_finished):
-        signal.disconnect(close_old_connections)
+    # On PostgreSQL Django closes the connection when a request starts and ends; in-process
+    # that is the test's own connection, inside its transaction (the test client does the same).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
         yield keys, known
     finally:
-        for signal in (request_started, request_finished):
-            signal.connect(close_old_connections)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_the_api_keeps_to_its_document(world, capsys):

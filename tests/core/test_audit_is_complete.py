@@ -36,7 +36,10 @@ def test_a_role_change_by_the_beheerder_is_in_the_history(client, erin, bob):
 
 def test_a_password_reset_records_no_hash(client, erin, bob):
     client.force_login(erin)
-    client.post(reverse("accounts:user_reset_password", args=[bob.pk]))
+    old_hash = bob.password
+    client.post(reverse("accounts:user_reset_password", args=[bob.pk]), {"confirm": "yes"})
+    bob.refresh_from_db()
+    assert bob.password != old_hash
     for entry in LogEntry.objects.get_for_object(bob):
         assert "password" not in entry.changes_dict
 

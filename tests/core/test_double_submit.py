@@ -4,6 +4,7 @@ row, and the second send lands on what the first created."""
 import datetime
 
 import pytest
+import time_machine
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -86,6 +87,7 @@ def test_a_motion_proposed_twice_is_put_on_the_round_once(client, gina, portefeu
     assert said == ["Dit formulier was al verstuurd; er is niets dubbel aangemaakt."]
 
 
+@time_machine.travel(datetime.datetime(2026, 2, 20, 12, tzinfo=datetime.UTC))
 def test_a_new_round_sent_twice_is_opened_once(client, carol, alices_pilot):
     client.force_login(carol)
     url = reverse("rounds:create")
@@ -163,3 +165,36 @@ def test_two_sends_at_the_same_moment_create_one_row(client, alice, programma, m
     late = client.post(url, {**data, "form_token": token})
     assert late.status_code == 302 and late["Location"] == first["Location"]
     assert Pilot.objects.filter(name="Tuinrangers").count() == 1
+
+
+def test_a_lesson_sent_twice_is_recorded_once(client, alice, alices_pilot):
+    from oogst.pilots.models import Lesson
+
+    client.force_login(alice)
+    add = reverse("pilots:add_lesson", args=[alices_pilot.slug])
+    first, second = send_twice(
+        client,
+        reverse("pilots:detail", args=[alices_pilot.slug]),
+        add,
+        {"lesson-kind": "werkte", "lesson-text": "Vroeg beginnen werkt."},
+        after=add,
+    )
+    assert_created_once(first, second, Lesson.objects.count)
+
+
+def test_an_import_uploaded_twice_is_read_once(client, carol):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from oogst.pilots.models import ImportJob
+    from tests.double_submit import token_in
+
+    client.force_login(carol)
+    url = reverse("pilots:import")
+    token = token_in(client.get(url).content.decode(), 'enctype="multipart/form-data"')
+
+    def send():
+        upload = SimpleUploadedFile("pilots.csv", b"Naam;Fase\nTuinrangers;voorstel\n")
+        return client.post(url, {"kind": "pilots", "file": upload, "form_token": token})
+
+    first, second = send(), send()
+    assert_created_once(first, second, ImportJob.objects.count)

@@ -17,10 +17,13 @@ from oogst.motions.models import Afdoeningsronde, Afdoeningsvoorstel, Memo, Moti
 from oogst.participants import services as participant_services
 from oogst.participants.models import Participant
 from oogst.pilots.models import (
+    BudgetLine,
     ImportJob,
     ImportKind,
     ImportStatus,
+    Indicator,
     Lesson,
+    Measurement,
     Partner,
     Pilot,
     Programma,
@@ -71,6 +74,11 @@ def test_every_url_is_in_the_table():
 @pytest.fixture
 def world(db, alice, bob, carol, erin, programma, alices_pilot):
     """One of everything, owned by Alice where an object has an owner."""
+    return build_world(alice, bob, carol, erin, programma, alices_pilot)
+
+
+def build_world(alice, bob, carol, erin, programma, alices_pilot):
+    """The world's users per column and each URL's kwargs; the browser tests visit it too."""
     own, other = Partner.objects.create(name="Eigen"), Partner.objects.create(name="Ander")
     # Local accounts have a password (the beheerder's break-glass account, partner staff);
     # Carol, the lezer and the griffie sign in through SSO and have none.
@@ -141,6 +149,13 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         created_by=carol, status=ImportStatus.FAILED, error="leeg",
     )  # fmt: skip
     lesson = Lesson.objects.create(pilot=alices_pilot, kind="werkte", text="Korte lijnen.")
+    indicator = Indicator.objects.create(pilot=alices_pilot, name="Bereikte werkgevers")
+    measurement = Measurement.objects.create(
+        indicator=indicator, value=9, date=datetime.date(2024, 6, 1)
+    )
+    line = BudgetLine.objects.create(
+        pilot=alices_pilot, funding_kind="eigen_middelen", nature="incidenteel", begroot=1000
+    )
     from oogst.api import services as api_services
 
     api_key, _raw = api_services.issue_key(actor=erin, application="PMsys", scope="read_public")
@@ -158,8 +173,18 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "pilots:add_lesson": {"slug": pilot},
         "pilots:edit_lesson": {"slug": pilot, "pk": lesson.pk},
         "pilots:delete_lesson": {"slug": pilot, "pk": lesson.pk},
+        "pilots:add_indicator": {"slug": pilot},
+        **{
+            f"pilots:{n}": {"slug": pilot, "pk": indicator.pk}
+            for n in ("edit_indicator", "delete_indicator", "add_measurement")
+        },
+        "pilots:delete_measurement": {"slug": pilot, "pk": measurement.pk},
+        "pilots:add_budget_line": {"slug": pilot},
+        "pilots:edit_budget_line": {"slug": pilot, "pk": line.pk},
+        "pilots:delete_budget_line": {"slug": pilot, "pk": line.pk},
         "rounds:detail": {"slug": concept.slug},
         "rounds:freeze": {"slug": concept.slug},
+        "rounds:remind": {"slug": concept.slug},
         "rounds:reopen": {"slug": published.slug},
         "rounds:publish": {"slug": concept.slug},
         "rounds:changes": {"slug": concept.slug},
@@ -206,6 +231,7 @@ def world(db, alice, bob, carol, erin, programma, alices_pilot):
         "accounts:user_reset_password": {"pk": someone.pk},
         "accounts:user_reset_mfa": {"pk": someone.pk},
         "accounts:user_unlock": {"pk": someone.pk},
+        "core:statement_edit": {"kind": "privacy"},
         "pilots:reference_list": {"kind": "programmas"},
         "pilots:reference_create": {"kind": "programmas"},
         "pilots:reference_edit": {"kind": "programmas", "pk": Programma.objects.first().pk},

@@ -82,4 +82,6 @@ def log_in(page, live_server, username, password):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(f"{live_server.url}/")
+    # Coordinators and owners land on their signals, readers on the register, partner
+    # staff on their own home page: wait for wherever the sign-in leads.
+    page.wait_for_url(lambda url: url.startswith(live_server.url) and "/inloggen/" not in url)

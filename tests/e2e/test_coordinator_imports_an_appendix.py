@@ -18,6 +18,7 @@ def test_a_coordinator_imports_an_appendix_after_seeing_the_preview(
     path = tmp_path / "bijlage6.docx"
     path.write_bytes(seed_layout_docx())
     log_in(page, live_server, "cor", "cor-password-123")
+    page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="Importeren (Word, Excel)").click()
     assert axe_violations(page) == [], "import page"
 

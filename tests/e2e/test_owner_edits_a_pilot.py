@@ -11,6 +11,8 @@ def test_an_owner_edits_a_pilot_and_finds_the_change_in_the_history(
     page, live_server, alice, alices_pilot
 ):
     log_in(page, live_server, "alice", "alice-password-123")
+    assert axe_violations(page) == [], "signals (the landing page)"
+    page.goto(f"{live_server.url}/")
     assert axe_violations(page) == [], "register overview"
 
     page.get_by_role("link", name="Dealbreakers").click()
@@ -25,7 +27,7 @@ def test_an_owner_edits_a_pilot_and_finds_the_change_in_the_history(
     page.locator("#id_einddatum_preview").get_by_text("1 okt 2025").wait_for()
     page.get_by_label("Waarom gewijzigd?").fill("Looptijd verlengd")
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_text("Je wijzigingen zijn opgeslagen.").wait_for()
+    page.get_by_text("Uw wijzigingen zijn opgeslagen.").wait_for()
 
     page.get_by_role("link", name="Geschiedenis").click()
     history = page.locator("main").inner_text()
@@ -41,5 +43,5 @@ def test_the_login_page_and_an_invalid_form_pass_axe(page, live_server, alice, a
     page.goto(f"{live_server.url}/pilots/{alices_pilot.slug}/bewerken/")
     page.get_by_label("Naam", exact=True).fill("")
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_text("Dit veld is verplicht.").wait_for()
+    page.get_by_text("Dit veld is verplicht.", exact=True).wait_for()
     assert axe_violations(page) == [], "edit page with errors"

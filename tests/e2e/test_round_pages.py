@@ -34,6 +34,10 @@ def test_the_coordinator_freezes_and_publishes_and_the_public_reads_it(page, liv
     assert axe_violations(page) == [], "round page"
     page.get_by_label("Toch vaststellen, met pilots die niet zijn goedgekeurd").check()
     page.get_by_role("button", name="Vaststellen").click()
+    # Publishing asks first, on a page of its own that says who will see the appendix.
+    page.get_by_role("link", name="Publiceren voor raad en inwoners").click()
+    page.get_by_role("heading", name="Perspectiefnota 2026 publiceren").wait_for()
+    assert axe_violations(page) == [], "publish confirmation"
     page.get_by_role("button", name="Publiceren voor raad en inwoners").click()
     page.get_by_text("De bijlage is gepubliceerd").wait_for()
 

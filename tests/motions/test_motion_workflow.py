@@ -180,7 +180,7 @@ def test_status_history_is_the_audit_log_with_reasons(client, gina, motion):
     assert sorted(e.additional_data["reason"] for e in entries) == ["Raadsbesluit", "Start"]
     client.force_login(gina)
     page = client.get(motion.get_absolute_url()).content.decode()
-    assert "→ Afgedaan — Raadsbesluit" in page
+    assert "in ‘Afgedaan’. — reden: Raadsbesluit" in page
 
 
 def test_the_status_form_offers_only_allowed_moves(carol, gina, motion):

@@ -54,7 +54,8 @@ def test_the_history_says_who_switched_what_on_when_and_why(client, alice, monit
     assert changes["target"] == ["40", "60"]
     html = client.get(URL).content.decode()
     assert reason in html and "Alice" in html
-    assert "True" in html or "Ja" in html
+    assert "van ‘nee’ in ‘ja’" in html
+    assert "wijzigde het beoogd aantal deelnemers van ‘40’ in ‘60’" in html
 
 
 def test_phases_domains_and_the_partner_are_in_the_history(client, alice, monitor, other_partner):

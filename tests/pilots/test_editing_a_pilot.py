@@ -23,7 +23,7 @@ def test_the_history_shows_who_changed_which_field_when_with_old_new_and_reason(
     assert "Subsidie verlengd" in page
     assert "31 december 2024" in page and "31 december 2025" in page
     assert "Alice Aalbers" in page
-    assert "Einddatum" in page or "end date" in page.lower()
+    assert "wijzigde de einddatum van" in page
 
 
 def test_an_edit_without_a_reason_is_still_recorded(client, alice, alices_pilot):

@@ -1,6 +1,7 @@
 """The register overview: filters, full-text search, sorting on meant dates, fixed query count."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -124,6 +125,7 @@ def test_the_query_count_does_not_grow_with_the_number_of_pilots(
     client.force_login(alice)
 
     def count_queries():
+        cache.clear()  # the menu's signal count is cached: count its queries every time
         with CaptureQueriesContext(connection) as ctx:
             assert client.get(reverse("pilots:register")).status_code == 200
         return len(ctx.captured_queries)
@@ -156,6 +158,7 @@ def test_a_search_page_with_passages_does_not_query_per_row(client, alice, progr
     client.force_login(alice)
 
     def count_queries():
+        cache.clear()  # the menu's signal count is cached: count its queries every time
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(reverse("pilots:register"), {"q": "woningen"})
             assert response.status_code == 200

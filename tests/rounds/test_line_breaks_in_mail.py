@@ -26,6 +26,7 @@ def owners_with_mail(alice, bob):
     bob.save()
 
 
+@time_machine.travel(datetime.datetime(2026, 2, 20, 12, tzinfo=datetime.UTC))
 def test_a_round_named_with_a_line_break_opens_and_mails_a_one_line_subject(
     client, carol, owners_with_mail, alices_pilot, bobs_pilot
 ):
@@ -117,10 +118,10 @@ def test_a_mail_that_cannot_be_sent_is_tried_again_next_hour(
     round.entries.create(pilot=bobs_pilot)
     real_send = services.send_mail
 
-    def refuse_alice(subject, body, sender, to):
+    def refuse_alice(subject, body, sender, to, **kwargs):
         if to == ["alice@example.org"]:
             raise OSError("mail server said no")
-        return real_send(subject, body, sender, to)
+        return real_send(subject, body, sender, to, **kwargs)
 
     monkeypatch.setattr(services, "send_mail", refuse_alice)
     assert services.send_notifications(round=round) == 1

@@ -147,12 +147,14 @@ def test_reopening_needs_a_coordinator_and_a_reason_and_is_in_the_history(
         == 403
     )
     client.force_login(carol)
-    client.post(reverse("rounds:reopen", args=[spring_round.slug]), {"reason": ""})
+    client.post(
+        reverse("rounds:reopen", args=[spring_round.slug]), {"reason": "", "confirm": "yes"}
+    )
     spring_round.refresh_from_db()
     assert spring_round.is_frozen
     client.post(
         reverse("rounds:reopen", args=[spring_round.slug]),
-        {"reason": "Cijfers Dealbreakers gecorrigeerd"},
+        {"reason": "Cijfers Dealbreakers gecorrigeerd", "confirm": "yes"},
     )
     spring_round.refresh_from_db()
     assert not spring_round.is_frozen

@@ -4,9 +4,11 @@ from auditlog.models import LogEntry
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core import confirm, history
 from oogst.core.once import once_per_form
 
 from . import services
@@ -71,7 +73,11 @@ def user_edit(request, pk):
         {
             "form": form,
             "account": account,
-            "history": LogEntry.objects.get_for_object(account).select_related("actor"),
+            "history": history.events(
+                LogEntry.objects.get_for_object(account)
+                .select_related("actor", "content_type")
+                .order_by("-timestamp", "-pk")
+            ),
             "locked": account.username in services.locked_usernames(),
             "failed_logins": services.failed_logins(account),
         },
@@ -87,17 +93,36 @@ def user_unlock(request, pk):
     return redirect("accounts:user_edit", pk=account.pk)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def user_reset_password(request, pk):
+    """The old password stops working at once: a page says so before the POST may do it."""
     _require_user_manager(request)
     account = get_object_or_404(User, pk=pk)
-    password = services.reset_password(account)
-    messages.warning(
+    if confirm.confirmed(request):
+        password = services.reset_password(account)
+        messages.warning(
+            request,
+            _("New password for %(user)s, shown only now: %(password)s")
+            % {"user": account.username, "password": password},
+        )
+        return redirect("accounts:user_list")
+    return confirm.confirmation_page(
         request,
-        _("New password for %(user)s, shown only now: %(password)s")
-        % {"user": account.username, "password": password},
+        title=_("New password for %(user)s") % {"user": account.username},
+        explanation=[
+            _(
+                "Oogst makes a new password and shows it to you once, on the next page. The "
+                "current password stops working at once."
+            ),
+            _(
+                "Check first that you are speaking to the person themselves; hand the password "
+                "over in person or by phone."
+            ),
+        ],
+        button=_("Make a new password"),
+        cancel_url=reverse("accounts:user_list"),
+        breadcrumb=(reverse("accounts:user_list"), _("Users")),
     )
-    return redirect("accounts:user_list")
 
 
 @require_http_methods(["GET", "POST"])

@@ -16,3 +16,10 @@ class CoreConfig(AppConfig):
         # Connected before any app registers its models with auditlog (core comes first in
         # INSTALLED_APPS), so the history compares normalised text with normalised text.
         pre_save.connect(normalise_model_texts, dispatch_uid="oogst-normalise-texts")
+
+        from auditlog.registry import auditlog
+
+        from .models import Statement
+
+        # The statements are public text the beheerder answers for: who changed what, when.
+        auditlog.register(Statement, exclude_fields=["updated_at"])

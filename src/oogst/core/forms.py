@@ -81,3 +81,15 @@ DJANGO_WORDING = (
     _("Upload a valid image. The file you uploaded was either not an image or a corrupted image."),
     _("Value must be valid JSON."),
 )
+
+
+class StatementForm(NLDesignFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Text"),
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 30}),
+        help_text=_(
+            "Plain text. A line starting with ## is a heading; a blank line starts a new "
+            "paragraph; lines starting with - make a list. Web and e-mail addresses become links."
+        ),
+    )

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class FormSubmission(models.Model):
@@ -18,3 +19,25 @@ class FormSubmission(models.Model):
 
     def __str__(self):
         return f"{self.user_id}:{self.token}"
+
+
+class StatementKind(models.TextChoices):
+    # The values are the path segments of the edit pages.
+    TOEGANKELIJKHEID = "toegankelijkheid", _("Accessibility statement")
+    PRIVACY = "privacy", _("Privacy statement")
+
+
+class Statement(models.Model):
+    """The text of a public statement as the beheerder wrote it; until then a default
+    (core/statements.py) is shown."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=StatementKind.choices, unique=True)
+    text = models.TextField(_("text"), max_length=50_000)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    def __str__(self):
+        return self.get_kind_display()

@@ -58,6 +58,8 @@ RULES: dict[str, Callable] = {
     "pilot.import": _roles(*EDIT_EVERY_PILOT),
     # people
     "user.manage": _roles(Role.BEHEERDER),
+    # The accessibility and privacy statements on every page's footer.
+    "statement.edit": _roles(Role.BEHEERDER),
     "accesslog.view": _roles(Role.BEHEERDER),
     # API keys for other applications (issue, list, revoke)
     "api_key.manage": _roles(Role.BEHEERDER),

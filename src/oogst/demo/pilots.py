@@ -34,6 +34,7 @@ class DemoResult:
     existing_users: list = field(default_factory=list)
     pilots_created: int = 0
     pilots_kept: int = 0
+    pilots_with_figures: int = 0
 
 
 DEMO_THEMES = (
@@ -69,6 +70,10 @@ def load_demo() -> DemoResult:
                 continue
             _create_pilot(data, programmas, portefeuilles, partners, users)
             result.pilots_created += 1
+    from .figures import load_figures
+
+    # Before the round, so its snapshot (and appendix) reports the figures too.
+    result.pilots_with_figures = load_figures(lambda pilot: pilot.owner or users[Role.COORDINATOR])
     _load_demo_round(users)
     from .motions import load_demo_motions
 
@@ -80,13 +85,13 @@ def load_demo() -> DemoResult:
 
 
 # The seed appendix carries no dates of its own; its newest facts are of February 2025, so the
-# demo places the round's reference date just after that.
+# demo places the round's reference date just after that, and the deadline three weeks later.
 DEMO_ROUND = {
     "slug": "perspectiefnota-2026",
     "name": "Perspectiefnota 2026",
     "kind": "perspectiefnota",
     "peildatum": datetime.date(2025, 3, 1),
-    "deadline": datetime.date(2025, 2, 21),
+    "deadline": datetime.date(2025, 3, 21),
 }
 
 

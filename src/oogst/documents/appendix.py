@@ -16,6 +16,8 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
+from oogst import money
+
 from . import blocks, pdf, word
 
 ANSWERS = {
@@ -60,18 +62,31 @@ class Appendix:
     pilots: list
     # The round's choice: print each pilot's lessons as a "Lessen" row.
     print_lessons: bool = False
+    # The round's choices: each pilot's indicators as a "Resultaten" table, and its budget
+    # lines and funding end as a "Financiën" row.
+    print_results: bool = False
+    print_finances: bool = False
 
     def __post_init__(self):
-        # rows() prints the lessons a pilot carries; a round that does not print them hands
-        # the renderers pilots without, so no renderer needs to know the setting.
+        # rows() and results() print what a pilot carries; a round that does not print
+        # something hands the renderers pilots without it, so no renderer knows the settings.
+        left_out = {}
         if not self.print_lessons:
-            pilots = [
-                dataclasses.replace(p, lessons=())
-                if dataclasses.is_dataclass(p) and getattr(p, "lessons", None)
-                else p
-                for p in self.pilots
-            ]
+            left_out["lessons"] = ()
+        if not self.print_results:
+            left_out["indicators"] = ()
+        if not self.print_finances:
+            left_out.update(budget_lines=(), funding_ends=None)
+        if left_out:
+            pilots = [_without(p, left_out) for p in self.pilots]
             object.__setattr__(self, "pilots", pilots)
+
+
+def _without(pilot, left_out: dict):
+    if not dataclasses.is_dataclass(pilot):
+        return pilot
+    present = {k: v for k, v in left_out.items() if getattr(pilot, k, None)}
+    return dataclasses.replace(pilot, **present) if present else pilot
 
 
 def dutch_date(value) -> str:
@@ -127,7 +142,83 @@ def rows(pilot) -> list[tuple[str, str]]:
     lessons = getattr(pilot, "lessons", ())
     if lessons:
         result.append(("Lessen", "\n\n".join(lesson_text(lesson) for lesson in lessons)))
+    finances = finances_text(pilot)
+    if finances:
+        result.append(("Financiën", finances))
     return result
+
+
+RESULT_COLUMNS = ("Indicator", "Nulmeting", "Doel", "Gerealiseerd")
+
+
+def _dmy(day) -> str:
+    return f"{day.day}-{day.month}-{day.year}" if day else ""
+
+
+def _figure(value, unit: str) -> str:
+    return f"{money.number(value)} {unit}".strip() if value is not None else ""
+
+
+def results(pilot) -> list[tuple[str, str, str, str]]:
+    """The "Resultaten" table: per indicator its baseline, target and realised value (the
+    latest measurement), each with its date; empty cells as "–"."""
+    table = []
+    for indicator in getattr(pilot, "indicators", ()):
+        unit = indicator.unit
+        baseline = _figure(indicator.baseline, unit)
+        if baseline and indicator.baseline_date:
+            baseline += f" ({_dmy(indicator.baseline_date)})"
+        target = _figure(indicator.target, unit)
+        if target and indicator.target_date.text:
+            target += f" ({indicator.target_date.text})"
+        measurements = sorted(indicator.measurements, key=lambda m: (m.date, m.id or 0))
+        realised = ""
+        if measurements:
+            latest = measurements[-1]
+            realised = f"{_figure(latest.value, unit)} ({_dmy(latest.date)})"
+        table.append((indicator.name, baseline or "–", target or "–", realised or "–"))
+    return table
+
+
+FUNDING_KINDS = {
+    "eigen_middelen": "Eigen middelen",
+    "incidentele_rijksmiddelen": "Incidentele rijksmiddelen",
+    "subsidie": "Subsidie",
+    "fonds": "Fonds",
+}
+NATURES = {"structureel": "structureel", "incidenteel": "incidenteel"}
+
+
+def finances_text(pilot) -> str:
+    """The "Financiën" row: one line per budget line, the total and when funding ends."""
+    lines = []
+    budget_lines = getattr(pilot, "budget_lines", ())
+    for line in budget_lines:
+        source = FUNDING_KINDS.get(line.funding_kind, line.funding_kind)
+        if line.funder:
+            source = f"{source} ({line.funder})" if source else line.funder
+        head = ", ".join(
+            str(p) for p in (line.year, source, NATURES.get(line.nature, ""), line.description) if p
+        )
+        amounts = []
+        if line.begroot is not None:
+            amounts.append(f"begroot {money.euro(line.begroot)}")
+        if line.besteed is not None:
+            amounts.append(f"besteed {money.euro(line.besteed)}")
+        lines.append(f"- {head}: {'; '.join(amounts)}")
+    if len(budget_lines) > 1:
+        totals = []
+        for name, word in (("begroot", "begroot"), ("besteed", "besteed")):
+            amounts = [
+                getattr(line, name) for line in budget_lines if getattr(line, name) is not None
+            ]
+            if amounts:
+                totals.append(f"{word} {money.euro(sum(amounts))}")
+        lines.append(f"Totaal: {'; '.join(totals)}")
+    funding_ends = getattr(pilot, "funding_ends", None)
+    if funding_ends:
+        lines.append(f"Financiering loopt af op {dutch_date(funding_ends)}.")
+    return "\n".join(lines)
 
 
 def _meta(appendix: Appendix) -> str:
@@ -164,7 +255,12 @@ def _context(appendix: Appendix, standalone: bool) -> dict:
         "standalone": standalone,
         "peildatum": dutch_date(appendix.peildatum) if appendix.peildatum else "",
         "pilots": [
-            {"name": pilot_heading(p), "anchor": f"pilot-{i + 1}", "rows": rows(p)}
+            {
+                "name": pilot_heading(p),
+                "anchor": f"pilot-{i + 1}",
+                "rows": rows(p),
+                "results": results(p),
+            }
             for i, p in enumerate(appendix.pilots)
         ],
     }
@@ -183,12 +279,14 @@ def render_pdf(appendix: Appendix) -> bytes:
         "running": f"{appendix.title} — {appendix.round_name}",
         "meta": _meta(appendix),
         "inleiding": blocks.as_json(appendix.inleiding),
+        "result_columns": RESULT_COLUMNS,
         "pilots": [
             {
                 "heading": pilot_heading(pilot),
                 "rows": [
                     {"label": label, "value": blocks.as_json(text)} for label, text in rows(pilot)
                 ],
+                "results": [[blocks.clean(cell) for cell in row] for row in results(pilot)],
             }
             for pilot in appendix.pilots
         ],
@@ -257,8 +355,39 @@ def _pilots_xml(pilots, document) -> str:
                 f"<w:tc>{cell.format(VALUE_WIDTH)}{word.text_xml(text, lists)}</w:tc></w:tr>"
             )
         parts.append("</w:tbl><w:p/>")
+        table = results(pilot)
+        if table:
+            parts.append(f"<w:p>{word.run_xml('Resultaten', bold=True)}</w:p>")
+            parts.append(_results_xml(table, table_style, cell))
     parts.append("</w:body>")
     return "".join(parts)
+
+
+RESULT_WIDTHS = (3058, 2193, 2193, 2194)  # the form's width over four columns
+
+
+def _results_xml(table, table_style: str, cell: str) -> str:
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in RESULT_WIDTHS)
+    # The header row repeats on every page the table spans (tblHeader).
+    header = "".join(
+        f"<w:tc>{cell.format(w)}<w:p>{word.run_xml(name, bold=True)}</w:p></w:tc>"
+        for name, w in zip(RESULT_COLUMNS, RESULT_WIDTHS, strict=True)
+    )
+    body = "".join(
+        "<w:tr>"
+        + "".join(
+            f"<w:tc>{cell.format(w)}<w:p>{word.run_xml(value)}</w:p></w:tc>"
+            for value, w in zip(row, RESULT_WIDTHS, strict=True)
+        )
+        + "</w:tr>"
+        for row in table
+    )
+    return (
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{table_style}"/>'
+        f'<w:tblW w:w="{sum(RESULT_WIDTHS)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        f"<w:tr><w:trPr><w:tblHeader/></w:trPr>{header}</w:tr>{body}</w:tbl><w:p/>"
+    )
 
 
 def write_atomically(path: Path, data: bytes | str) -> None:

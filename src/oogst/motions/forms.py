@@ -134,11 +134,13 @@ class MemoSectionForm(NLDesignFormMixin, forms.ModelForm):
         model = MemoSection
         fields = ["title", "body", "position"]
         widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+        # The model field has no verbose name: without this the form said "Position".
+        labels = {"position": _("Order in the memo")}
 
 
 class MotionDocumentForm(NLDesignFormMixin, forms.ModelForm):
     # A link typed without a scheme is read as https (Django 6's default).
-    url = forms.URLField(label=_("link"), max_length=1000, assume_scheme="https")
+    url = forms.URLField(label=_("Link"), max_length=1000, assume_scheme="https")
 
     class Meta:
         model = MotionDocument

@@ -213,6 +213,10 @@ class Afdoeningsronde(models.Model):
     def get_absolute_url(self):
         return reverse("motions:afdoeningsronde", kwargs={"pk": self.pk})
 
+    def meeting_held(self, today=None) -> bool:
+        """A decision is recorded for a meeting that took place, not one still to come."""
+        return self.date <= (today or timezone.localdate())
+
 
 class Decision(models.TextChoices):
     PENDING = "", _("Not yet decided")

@@ -7,6 +7,7 @@ from auditlog.context import set_actor, set_extra_data
 from auditlog.models import LogEntry
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from oogst.core import permissions
@@ -184,6 +185,18 @@ def status_histories(motions) -> dict[int, list[StatusStep]]:
     return histories
 
 
+def history_events(motion: Motion):
+    """Every change of the motion as sentences, newest first, with the reasons given."""
+    from oogst.core import history as readable
+
+    entries = (
+        LogEntry.objects.get_for_object(motion)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return readable.events(entries)
+
+
 @transaction.atomic
 def propose(*, actor, motion: Motion, ronde: Afdoeningsronde) -> Afdoeningsvoorstel:
     """Put a motion on an afdoeningsronde as proposed to be handled."""
@@ -207,6 +220,11 @@ def record_decision(
         raise MotionError(_("Choose agreed or not agreed."))
     if decision == Decision.NIET_AKKOORD and not reason.strip():
         raise MotionError(_("Say why the council did not agree."))
+    if not voorstel.ronde.meeting_held():
+        raise MotionError(
+            _("The council meets on %(date)s; record its decision after the meeting.")
+            % {"date": date_format(voorstel.ronde.date, "j F Y")}
+        )
     voorstel.decision = decision
     voorstel.decision_reason = reason.strip()
     voorstel.decided_by = actor

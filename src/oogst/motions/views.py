@@ -68,7 +68,7 @@ def motion_detail(request, nummer):
             "motion": motion,
             "pilots": motion.pilots.all(),
             "documents": motion.documents.all(),
-            "changes": services.status_history(motion),
+            "history": services.history_events(motion),
             "voorstellen": motion.voorstellen.select_related("ronde", "decided_by"),
             "memo": Memo.objects.filter(motion=motion).first(),
             "can_manage": request.user.can_manage_motions(),
@@ -266,6 +266,7 @@ def afdoeningsronde(request, pk):
             "propose_form": ProposeForm(),
             "decision_form": DecisionForm(),
             "can_manage": request.user.can_manage_motions(),
+            "meeting_held": ronde.meeting_held(),
         },
     )
 
@@ -302,4 +303,6 @@ def voorstel_decide(request, pk):
             messages.success(request, _("The council's decision was recorded."))
         except services.MotionError as error:
             messages.error(request, str(error))
+    else:
+        messages.error(request, _("Choose agreed or not agreed."))
     return redirect(voorstel.ronde)

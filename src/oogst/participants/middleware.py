@@ -41,7 +41,7 @@ class PartnerScopeMiddleware:
             return None
         if getattr(view_func, "login_required", True) is False:
             return None  # public pages (the published appendix) are for everyone
-        if match.view_name == "pilots:register":
+        if match.view_name in ("pilots:register", "dashboard:home"):
             return redirect("participants:home")
         raise PermissionDenied
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 # Personal fields a pilot may switch on. Everything else about a participant is pseudonymous.
@@ -332,6 +333,17 @@ class Participant(models.Model):
             raise ValidationError({"exit_outcome": _("Choose where the participant went.")})
         if self.exit_date and self.start_date and self.exit_date < self.start_date:
             raise ValidationError({"exit_date": _("The exit date is before the start date.")})
+        if self.pk and self.start_date:
+            first = self.steps.order_by("date").values_list("date", flat=True).first()
+            if first and first < self.start_date:
+                raise ValidationError(
+                    {
+                        "start_date": _(
+                            "The participant entered a phase on %(date)s, before this start date."
+                        )
+                        % {"date": date_format(first, "j F Y")}
+                    }
+                )
 
 
 class PhaseStep(models.Model):
@@ -350,6 +362,17 @@ class PhaseStep(models.Model):
 
     def __str__(self):
         return f"{self.date}: {self.phase}"
+
+    def clean(self):
+        # Nobody enters a phase of a programme before they joined it.
+        participant = self.participant if self.participant_id else None
+        if participant and self.date and self.date < participant.start_date:
+            raise ValidationError(
+                {
+                    "date": _("The phase cannot start before the participant did (%(date)s).")
+                    % {"date": date_format(participant.start_date, "j F Y")}
+                }
+            )
 
 
 class LadderMeasurement(models.Model):

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from oogst.core import history as readable_history
 from oogst.core import tabular
 from oogst.core.once import once_per_form
 from oogst.core.tabular import Column
@@ -158,7 +159,7 @@ def settings_edit(request, slug):
                 )
             messages.success(request, _("The participant monitoring settings were saved."))
             return redirect("participants:overview", slug=pilot.slug)
-    history = services.settings_history(monitor) if monitor.pk else []
+    history = readable_history.events(services.settings_history(monitor)) if monitor.pk else []
     return render(
         request,
         "participants/settings.html",
@@ -359,13 +360,17 @@ RECORD_FORMS = {
 }
 
 
-def _record_forms(monitor, data=None, kind=None):
+def _record_forms(monitor, data=None, kind=None, participant=None):
     forms = {}
     for key, (form_class, needs_monitor, _label) in RECORD_FORMS.items():
         if key == "zrm" and not monitor.zrm_domains:
             continue
         kwargs = {"monitor": monitor} if needs_monitor else {}
-        forms[key] = form_class(data if key == kind else None, prefix=key, **kwargs)
+        form = form_class(data if key == kind else None, prefix=key, **kwargs)
+        if participant is not None:
+            # The record's own rules (a phase not before the start) need its participant.
+            form.instance.participant = participant
+        forms[key] = form
     return forms
 
 
@@ -406,7 +411,7 @@ def participant_add(request, slug, code, kind):
     participant = services.participant_for(
         request.user, monitor, code, reason=AccessReason.REGISTRATIE, action=AccessAction.UPDATE
     )
-    forms = _record_forms(monitor, request.POST, kind)
+    forms = _record_forms(monitor, request.POST, kind, participant=participant)
     form = forms[kind]
     if form.is_valid():
         services.add_to_record(

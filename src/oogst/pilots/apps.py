@@ -24,6 +24,10 @@ class PilotsConfig(AppConfig):
         )
         auditlog.register(models.StatusUpdate, exclude_fields=["created_at"])
         auditlog.register(models.Lesson, m2m_fields={"themes"}, exclude_fields=["created_at"])
+        derived_target = ["target_date_start", "target_date_end", "target_date_precision"]
+        auditlog.register(models.Indicator, exclude_fields=["created_at", *derived_target])
+        auditlog.register(models.Measurement, exclude_fields=["created_at"])
+        auditlog.register(models.BudgetLine, exclude_fields=["created_at"])
         auditlog.register(models.Thema)
         auditlog.register(models.Programma)
         auditlog.register(models.Portefeuille)

@@ -1,20 +1,27 @@
 import re
+from decimal import Decimal
 
 from django import forms
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from oogst import vague_dates
+from oogst import money, vague_dates
 from oogst.accounts.models import Role, User
 from oogst.core.forms import FastSelect, NLDesignFormMixin
 from oogst.core.uploads import MAX_UPLOAD_BYTES
 
 from .models import (
+    MAX_FIGURE,
+    MAX_FIGURE_TEXT,
+    BudgetLine,
     Fase,
     ImportKind,
+    Indicator,
     Lesson,
+    Measurement,
     Partner,
     Pilot,
     Portefeuille,
@@ -24,6 +31,59 @@ from .models import (
 )
 
 MOTION_NUMBER = re.compile(r"^\d{2,4}-\d{1,4}[A-Za-z]?$")
+
+
+class DutchDecimalInput(forms.TextInput):
+    """A figure shown the Dutch way (339.225,00) and typed on a phone's decimal keypad."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None, *, euros: bool = False):
+        super().__init__({"inputmode": "decimal", "autocomplete": "off", **(attrs or {})})
+        self.euros = euros
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):
+            # Amounts with their cents (339.225,00); other figures as they are (80, 12,5).
+            return money.amount(value) if self.euros else money.number(value)
+        return super().format_value(value)
+
+
+class DutchDecimalField(forms.DecimalField):
+    """Reads "€ 339.225,00", "339225" or "12,5"; refuses negative and absurd figures."""
+
+    widget = DutchDecimalInput
+    default_error_messages = {
+        "invalid": _("Enter a number, e.g. 339.225,00."),
+    }
+
+    def __init__(self, *args, euros: bool = False, **kwargs):
+        kwargs.setdefault("widget", DutchDecimalInput(euros=euros))
+        kwargs.setdefault("min_value", Decimal(0))
+        kwargs.setdefault("max_value", MAX_FIGURE)
+        kwargs.setdefault("max_digits", 14)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("localize", False)
+        super().__init__(*args, **kwargs)
+        self.error_messages["min_value"] = _("A negative figure is not possible here.")
+        self.error_messages["max_value"] = format_lazy(
+            _("This figure is too large; the most Oogst accepts is {largest}."),
+            largest=MAX_FIGURE_TEXT,
+        )
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return money.parse(str(value))
+        except money.NotANumber:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def widget_attrs(self, widget):
+        # No min/max/step: the field is text (Dutch commas), and the server says what is wrong.
+        return {}
 
 
 class PilotForm(NLDesignFormMixin, forms.ModelForm):
@@ -36,6 +96,14 @@ class PilotForm(NLDesignFormMixin, forms.ModelForm):
         max_length=500,
         help_text=_("Shown in the pilot's history."),
         widget=forms.TextInput,
+    )
+
+    budget = DutchDecimalField(
+        label=_("budget (EUR)"),
+        required=False,
+        euros=True,
+        max_digits=12,
+        max_value=Decimal("9999999999.99"),
     )
 
     class Meta:
@@ -66,6 +134,7 @@ class PilotForm(NLDesignFormMixin, forms.ModelForm):
             "owner",
             "target_participants",
             "budget",
+            "funding_ends",
         ]
         widgets = {
             "partners": forms.CheckboxSelectMultiple,
@@ -77,6 +146,7 @@ class PilotForm(NLDesignFormMixin, forms.ModelForm):
             "financieel_gevolg_toelichting": forms.Textarea(attrs={"rows": 3}),
             "bestuurlijk_gerapporteerd": forms.Textarea(attrs={"rows": 3}),
             "aanleiding_toelichting": forms.Textarea(attrs={"rows": 2}),
+            "funding_ends": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         help_texts = {
             "startdatum": _(
@@ -163,7 +233,13 @@ class StatusUpdateForm(NLDesignFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only updates carried over from an old appendix lack a date; a new one has one, and
+        # the model's hint ("empty for carried-over updates") would tell the user otherwise.
         self.fields["date"].required = True
+        self.fields["date"].help_text = _(
+            "The day this update describes; today unless you change it."
+        )
+        self.fields["date"].initial = timezone.localdate
 
 
 class LessonForm(NLDesignFormMixin, forms.ModelForm):
@@ -263,3 +339,79 @@ class ImportForm(NLDesignFormMixin, forms.Form):
                 }
             )
         return upload
+
+
+class IndicatorForm(NLDesignFormMixin, forms.ModelForm):
+    baseline = DutchDecimalField(label=_("baseline"), required=False)
+    target = DutchDecimalField(label=_("target"), required=False)
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "direction", "baseline", "baseline_date", "target", "target_date"]
+        widgets = {
+            "baseline_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "baseline": _("The value before the pilot started, if known."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["baseline"].help_text = _("The value before the pilot started, if known.")
+        self.fields["target"].help_text = _("The value the pilot aims for.")
+        self.fields["target_date"].widget.attrs.update(
+            {
+                "data-hx-get": reverse("pilots:date_preview"),
+                "data-hx-trigger": "input changed delay:250ms",
+                "data-hx-target": "#id_target_date_preview",
+                "data-hx-swap": "innerHTML",
+                "aria-describedby": "id_target_date_help id_target_date_preview",
+            }
+        )
+
+    @property
+    def target_date_parsed(self):
+        return vague_dates.parse(self["target_date"].value() or "")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("baseline_date") and cleaned["baseline_date"] > timezone.localdate():
+            self.add_error("baseline_date", _("A baseline cannot be dated in the future."))
+        return cleaned
+
+
+class MeasurementForm(NLDesignFormMixin, forms.ModelForm):
+    value = DutchDecimalField(label=_("value"))
+
+    class Meta:
+        model = Measurement
+        fields = ["value", "date", "source", "note"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class BudgetLineForm(NLDesignFormMixin, forms.ModelForm):
+    begroot = DutchDecimalField(label=_("budgeted (EUR)"), required=False, euros=True)
+    besteed = DutchDecimalField(label=_("spent (EUR)"), required=False, euros=True)
+
+    class Meta:
+        model = BudgetLine
+        fields = [
+            "description",
+            "year",
+            "funding_kind",
+            "funder",
+            "nature",
+            "begroot",
+            "besteed",
+        ]
+        widgets = {"year": forms.TextInput(attrs={"inputmode": "numeric"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["begroot"].help_text = _("In euros, e.g. 339.225,00.")
+        self.fields["besteed"].help_text = _("In euros; empty while not known.")
+        self.fields["year"].error_messages["max_value"] = _("Enter a year between 1990 and 2100.")
+        self.fields["year"].error_messages["min_value"] = _("Enter a year between 1990 and 2100.")

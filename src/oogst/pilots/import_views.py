@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst.core import permissions
+from oogst.core.once import once_per_form
 from oogst.core.uploads import MAX_UPLOAD_BYTES
 
 from . import imports, spreadsheet_import
@@ -15,6 +16,7 @@ from .models import ImportJob, ImportKind
 
 
 @require_http_methods(["GET", "POST"])
+@once_per_form
 def import_start(request):
     permissions.require(request.user, "pilot.import")
     # Refuse an oversized upload by its announced length, before Django reads the body.

@@ -1,6 +1,9 @@
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -254,6 +257,12 @@ class Pilot(models.Model):
     )
     budget = models.DecimalField(
         _("budget (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    funding_ends = models.DateField(
+        _("funding ends"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the pilot's funding covers, if it ends."),
     )
 
     # The searchable texts beyond name, description and goal (evaluations, progress updates,
@@ -574,3 +583,282 @@ class Lesson(models.Model):
     def get_additional_data(self):
         # Kept with every history entry, so the pilot's history finds a deleted lesson too.
         return {"pilot": self.pilot_id}
+
+
+# Figures (indicator values, euros) are Decimals from zero up to a bound no pilot reaches, so
+# a slip of the keyboard ("80000000000") is refused rather than printed in the appendix.
+MAX_FIGURE = Decimal("999999999999.99")
+MAX_FIGURE_TEXT = "999.999.999.999,99"
+FIGURE_DIGITS = {"max_digits": 14, "decimal_places": 2}
+
+
+def _figure_validators():
+    return [MinValueValidator(Decimal(0)), MaxValueValidator(MAX_FIGURE)]
+
+
+class Direction(models.TextChoices):
+    HIGHER = "hoger", _("Higher is better")
+    LOWER = "lager", _("Lower is better")
+
+
+class Indicator(models.Model):
+    """A measurable result of a pilot: from a baseline to a target, with measurements between."""
+
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(
+        _("unit"), max_length=50, blank=True, help_text=_('E.g. "woningen", "adviezen", "%".')
+    )
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.HIGHER
+    )
+    baseline = models.DecimalField(
+        _("baseline"), null=True, blank=True, validators=_figure_validators(), **FIGURE_DIGITS
+    )
+    baseline_date = models.DateField(_("baseline date"), null=True, blank=True)
+    target = models.DecimalField(
+        _("target"), null=True, blank=True, validators=_figure_validators(), **FIGURE_DIGITS
+    )
+    # As written ("eind 2027"); the interval it means is derived on save.
+    target_date = models.CharField(
+        _("target date"),
+        max_length=100,
+        blank=True,
+        help_text=_('A date as you would write it: "31-12-2026", "eind 2027", "Q2 2026".'),
+    )
+    target_date_start = models.DateField(null=True, editable=False)
+    target_date_end = models.DateField(null=True, editable=False)
+    target_date_precision = models.CharField(max_length=20, editable=False, default="unknown")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["pilot", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(direction__in=Direction.values), name="indicator_direction_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline__isnull=True) | Q(baseline__gte=0),
+                name="indicator_baseline_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(target__isnull=True) | Q(target__gte=0),
+                name="indicator_target_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        parsed = vague_dates.parse(self.target_date)
+        self.target_date_start, self.target_date_end = parsed.start, parsed.end
+        self.target_date_precision = parsed.precision
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("pilots:edit_indicator", kwargs={"slug": self.pilot.slug, "pk": self.pk})
+
+    def get_additional_data(self):
+        # Kept with every history entry, so the pilot's history finds a deleted indicator.
+        return {"pilot": self.pilot_id}
+
+    @property
+    def direction_label(self):
+        return dict(Direction.choices).get(self.direction, self.direction)
+
+    def vague_target_date(self) -> vague_dates.VagueDate:
+        return vague_dates.parse(self.target_date)
+
+    def latest(self):
+        """The most recent measurement (by date), from prefetched measurements when there."""
+        measurements = list(self.measurements.all())
+        return max(measurements, key=lambda m: (m.date, m.pk)) if measurements else None
+
+    def progress(self, value=None) -> int | None:
+        """How far `value` (default: the latest measurement) is from baseline to target, in
+        whole percent (0-100); None when baseline, target or a measurement is missing."""
+        if value is None:
+            latest = self.latest()
+            value = latest.value if latest else None
+        if value is None or self.baseline is None or self.target is None:
+            return None
+        span = self.target - self.baseline
+        if span == 0:
+            return 100
+        share = (value - self.baseline) / span
+        return int(max(Decimal(0), min(Decimal(1), share)) * 100)
+
+    def clean(self):
+        super().clean()
+        if (
+            self.baseline is not None
+            and self.target is not None
+            and self.baseline != self.target
+            and (self.target > self.baseline) != (self.direction == Direction.HIGHER)
+        ):
+            raise ValidationError(
+                {
+                    "target": _(
+                        "The target lies on the wrong side of the baseline for the direction "
+                        "chosen."
+                    )
+                }
+            )
+
+
+class Measurement(models.Model):
+    """A value of an indicator on a date, with where it comes from."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    value = models.DecimalField(_("value"), validators=_figure_validators(), **FIGURE_DIGITS)
+    date = models.DateField(_("date"))
+    source = models.CharField(
+        _("source"), max_length=200, blank=True, help_text=_("Where the figure comes from.")
+    )
+    note = models.TextField(_("note"), blank=True, max_length=2000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(value__gte=0), name="measurement_value_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.date})"
+
+    def get_additional_data(self):
+        return {"pilot": self.indicator.pilot_id, "indicator": self.indicator_id}
+
+    def clean(self):
+        super().clean()
+        if self.date is None:
+            return
+        if self.date > timezone.localdate():
+            raise ValidationError({"date": _("A measurement cannot be dated in the future.")})
+        baseline_date = self.indicator.baseline_date if self.indicator_id else None
+        if baseline_date and self.date < baseline_date:
+            raise ValidationError(
+                {
+                    "date": _("A measurement cannot be dated before the baseline (%(date)s).")
+                    % {"date": baseline_date.strftime("%d-%m-%Y")}
+                }
+            )
+
+
+class FundingKind(models.TextChoices):
+    EIGEN_MIDDELEN = "eigen_middelen", _("Own municipal funds")
+    RIJKSMIDDELEN = "incidentele_rijksmiddelen", _("One-off national funds")
+    SUBSIDIE = "subsidie", _("Subsidy")
+    FONDS = "fonds", _("Fund")
+
+
+class FundingNature(models.TextChoices):
+    STRUCTUREEL = "structureel", _("Structural")
+    INCIDENTEEL = "incidenteel", _("One-off")
+
+
+class BudgetLine(models.Model):
+    """Money for a pilot from one source: budgeted and spent, in euros."""
+
+    NAMED_KINDS = (FundingKind.SUBSIDIE, FundingKind.FONDS)
+
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="budget_lines")
+    description = models.CharField(
+        _("description"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “vervolg 2025”; optional."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        help_text=_("Empty when the amount covers several years."),
+    )
+    begroot = models.DecimalField(
+        _("budgeted (EUR)"),
+        null=True,
+        blank=True,
+        validators=_figure_validators(),
+        **FIGURE_DIGITS,
+    )
+    besteed = models.DecimalField(
+        _("spent (EUR)"), null=True, blank=True, validators=_figure_validators(), **FIGURE_DIGITS
+    )
+    # Empty when the source does not say (the seed appendix gives amounts without a source).
+    funding_kind = models.CharField(
+        _("funding source"), max_length=30, choices=FundingKind.choices, blank=True
+    )
+    funder = models.CharField(
+        _("provider or fund"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who gives the subsidy, or which fund, e.g. “Sociaal Innovatiefonds”."),
+    )
+    nature = models.CharField(
+        _("structural or one-off"), max_length=20, choices=FundingNature.choices, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        ordering = ["pilot", "year", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(funding_kind="") | Q(funding_kind__in=FundingKind.values),
+                name="budget_line_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(nature="") | Q(nature__in=FundingNature.values),
+                name="budget_line_nature_valid",
+            ),
+            models.CheckConstraint(
+                condition=(Q(begroot__isnull=True) | Q(begroot__gte=0))
+                & (Q(besteed__isnull=True) | Q(besteed__gte=0)),
+                name="budget_line_amounts_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.source_label
+
+    def get_additional_data(self):
+        return {"pilot": self.pilot_id}
+
+    @property
+    def source_label(self) -> str:
+        if not self.funding_kind:
+            return self.funder or str(_("Source not stated"))
+        label = str(dict(FundingKind.choices).get(self.funding_kind, self.funding_kind))
+        return f"{label} ({self.funder})" if self.funder else label
+
+    @property
+    def unspent(self):
+        if self.begroot is None or self.besteed is None:
+            return None
+        return self.begroot - self.besteed
+
+    def clean(self):
+        super().clean()
+        if self.funding_kind in self.NAMED_KINDS and not self.funder.strip():
+            raise ValidationError({"funder": _("Name the subsidy provider or the fund.")})
+        if self.begroot is None and self.besteed is None:
+            raise ValidationError(_("Give an amount budgeted, spent, or both."))

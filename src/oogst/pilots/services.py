@@ -9,7 +9,7 @@ from django.db import transaction
 from oogst.core.text import normalise_instance
 
 from . import search
-from .models import Lesson, Pilot, StatusUpdate
+from .models import BudgetLine, Indicator, Lesson, Measurement, Pilot, StatusUpdate
 from .signals import pilot_content_changed
 
 
@@ -218,6 +218,112 @@ def delete_lesson(*, actor, lesson: Lesson, confirmed: bool, remote_addr=None) -
     pilot_content_changed.send(sender=Pilot, pilot=pilot, actor=actor)
 
 
+def _content_changed(pilot: Pilot, actor) -> None:
+    pilot_content_changed.send(sender=Pilot, pilot=pilot, actor=actor)
+
+
+def _unchanged(obj, fields) -> bool:
+    """Whether saving `obj` would store what is already stored (an unchanged form)."""
+    normalise_instance(obj)
+    stored = type(obj).objects.filter(pk=obj.pk).values(*fields).first()
+    return stored is not None and all(stored[f] == getattr(obj, f) for f in fields)
+
+
+_INDICATOR_FIELDS = (
+    "name",
+    "unit",
+    "direction",
+    "baseline",
+    "baseline_date",
+    "target",
+    "target_date",
+)
+
+
+@transaction.atomic
+def save_indicator(*, actor, pilot: Pilot, indicator: Indicator, remote_addr=None) -> Indicator:
+    """Add an indicator to a pilot or save an edit of one (validated, audited)."""
+    indicator.pilot = pilot
+    if indicator.pk and _unchanged(indicator, _INDICATOR_FIELDS):
+        return indicator
+    indicator.full_clean(exclude=["pilot"])
+    with _history_context(actor, remote_addr=remote_addr):
+        indicator.save()
+    _content_changed(pilot, actor)
+    return indicator
+
+
+@transaction.atomic
+def delete_indicator(*, actor, indicator: Indicator, confirmed: bool, remote_addr=None) -> None:
+    """Delete an indicator and its measurements once the user confirmed; the pilot's history
+    keeps every value (each measurement's deletion is recorded too)."""
+    if not confirmed:
+        raise DeletionNotConfirmed
+    pilot = indicator.pilot
+    with _history_context(actor, remote_addr=remote_addr):
+        # One by one, so each measurement's deletion is in the history with its value.
+        for measurement in indicator.measurements.select_related("indicator"):
+            measurement.delete()
+        indicator.delete()
+    _content_changed(pilot, actor)
+
+
+@transaction.atomic
+def add_measurement(
+    *, actor, indicator: Indicator, measurement: Measurement, remote_addr=None, source=None
+) -> Measurement:
+    """Record a measurement. Refused (ValidationError) when dated before the indicator's
+    baseline or in the future, or negative. A plain insert: two owners adding measurements
+    at the same time both keep theirs."""
+    measurement.indicator = indicator
+    if measurement.pk is None:
+        measurement.author = actor
+    normalise_instance(measurement)
+    measurement.full_clean(exclude=["indicator", "author"])
+    with _history_context(actor, remote_addr=remote_addr, source=source):
+        measurement.save()
+    _content_changed(indicator.pilot, actor)
+    return measurement
+
+
+@transaction.atomic
+def delete_measurement(
+    *, actor, measurement: Measurement, confirmed: bool, remote_addr=None
+) -> None:
+    if not confirmed:
+        raise DeletionNotConfirmed
+    pilot = measurement.indicator.pilot
+    with _history_context(actor, remote_addr=remote_addr):
+        measurement.delete()
+    _content_changed(pilot, actor)
+
+
+_BUDGET_FIELDS = ("description", "year", "funding_kind", "funder", "nature", "begroot", "besteed")
+
+
+@transaction.atomic
+def save_budget_line(*, actor, pilot: Pilot, line: BudgetLine, remote_addr=None, source=None):
+    """Add or edit a budget line (validated: amounts from zero, a named subsidy or fund)."""
+    line.pilot = pilot
+    if line.pk and _unchanged(line, _BUDGET_FIELDS):
+        return line
+    line.full_clean(exclude=["pilot"])
+    with _history_context(actor, remote_addr=remote_addr, source=source):
+        line.save()
+    _content_changed(pilot, actor)
+    return line
+
+
+@transaction.atomic
+def delete_budget_line(*, actor, line: BudgetLine, confirmed: bool, remote_addr=None) -> None:
+    if not confirmed:
+        raise DeletionNotConfirmed
+    pilot = line.pilot
+    with _history_context(actor, remote_addr=remote_addr):
+        line.delete()
+    _content_changed(pilot, actor)
+
+
 def history(pilot: Pilot):
     """The pilot's change history, its status updates' and its lessons', newest first."""
     from django.contrib.contenttypes.models import ContentType
@@ -233,8 +339,22 @@ def history(pilot: Pilot):
         content_type=ContentType.objects.get_for_model(Lesson),
         additional_data__pilot=pilot.pk,
     )
+    # Indicators, measurements and budget lines, likewise by the pilot in the entry.
+    results_entries = LogEntry.objects.filter(
+        content_type__in=ContentType.objects.get_for_models(
+            Indicator, Measurement, BudgetLine
+        ).values(),
+        additional_data__pilot=pilot.pk,
+    )
     return (
-        (pilot_entries | update_entries | lesson_entries)
+        (pilot_entries | update_entries | lesson_entries | results_entries)
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )
+
+
+def history_events(pilot: Pilot):
+    """The pilot's history as sentences, newest first (core/history.py)."""
+    from oogst.core import history as readable
+
+    return readable.events(history(pilot))

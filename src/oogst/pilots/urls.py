@@ -33,6 +33,30 @@ urlpatterns = [
         views.delete_lesson,
         name="delete_lesson",
     ),
+    path("pilots/<slug:slug>/indicatoren/", views.add_indicator, name="add_indicator"),
+    path("pilots/<slug:slug>/indicatoren/<int:pk>/", views.edit_indicator, name="edit_indicator"),
+    path(
+        "pilots/<slug:slug>/indicatoren/<int:pk>/verwijderen/",
+        views.delete_indicator,
+        name="delete_indicator",
+    ),
+    path(
+        "pilots/<slug:slug>/indicatoren/<int:pk>/metingen/",
+        views.add_measurement,
+        name="add_measurement",
+    ),
+    path(
+        "pilots/<slug:slug>/metingen/<int:pk>/verwijderen/",
+        views.delete_measurement,
+        name="delete_measurement",
+    ),
+    path("pilots/<slug:slug>/financien/", views.add_budget_line, name="add_budget_line"),
+    path("pilots/<slug:slug>/financien/<int:pk>/", views.edit_budget_line, name="edit_budget_line"),
+    path(
+        "pilots/<slug:slug>/financien/<int:pk>/verwijderen/",
+        views.delete_budget_line,
+        name="delete_budget_line",
+    ),
     # The reference lists (programma, portefeuille, partners) are the beheerder's.
     path("beheer/lijsten/<str:kind>/", reference_views.reference_list, name="reference_list"),
     path(

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,10 +10,18 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from oogst import vague_dates
 from oogst.core import tabular
 from oogst.core.once import once_per_form
+from oogst.core.redirects import safe_next
 
-from . import exports, search, services, timeline
-from .forms import LessonForm, PilotForm, StatusUpdateForm
-from .models import Lesson, Pilot
+from . import exports, results, search, services, timeline
+from .forms import (
+    BudgetLineForm,
+    IndicatorForm,
+    LessonForm,
+    MeasurementForm,
+    PilotForm,
+    StatusUpdateForm,
+)
+from .models import BudgetLine, Indicator, Lesson, Measurement, Pilot
 from .register import filtered_register
 
 PAGE_SIZE = 50
@@ -94,6 +102,7 @@ def _render_detail(request, pilot, update_form, status=200, lesson_form=None):
             "update_form": update_form,
             "lessons": pilot.lessons.prefetch_related("themes"),
             "lesson_form": lesson_form or LessonForm(prefix="lesson"),
+            **results.context(pilot),
         },
         status=status,
     )
@@ -152,7 +161,17 @@ def edit(request, slug):
         else:
             messages.success(request, _("Your changes were saved."))
             return redirect(edited)
-    return render(request, "pilots/form.html", {"form": form, "pilot": pilot, "stale": stale})
+    return render(
+        request,
+        "pilots/form.html",
+        {
+            "form": form,
+            "pilot": pilot,
+            "stale": stale,
+            # Beside "were the goals met?": what the figures say.
+            "indicator_rows": results.context(pilot)["indicator_rows"],
+        },
+    )
 
 
 @require_POST
@@ -176,6 +195,7 @@ def add_status_update(request, slug):
 
 
 @require_POST
+@once_per_form
 def add_lesson(request, slug):
     pilot = get_object_or_404(Pilot, slug=slug)
     if not request.user.can_edit_pilot(pilot):
@@ -244,7 +264,7 @@ def delete_lesson(request, slug, pk):
 def history(request, slug):
     pilot = get_object_or_404(Pilot, slug=slug)
     return render(
-        request, "pilots/history.html", {"pilot": pilot, "entries": services.history(pilot)}
+        request, "pilots/history.html", {"pilot": pilot, "events": services.history_events(pilot)}
     )
 
 
@@ -267,10 +287,235 @@ def date_preview(request):
     text = next(
         (
             request.GET[k]
-            for k in (*Pilot.VAGUE_DATE_FIELDS, "deadline", "text")
+            for k in (*Pilot.VAGUE_DATE_FIELDS, "deadline", "target_date", "text")
             if k in request.GET
         ),
         "",
     )
     parsed = vague_dates.parse(text[:500])
     return render(request, "pilots/_date_preview.html", {"parsed": parsed})
+
+
+# Indicators, measurements and budget lines. Each form takes an optional `next` (the round's
+# task list, say) to return to; without one it returns to the pilot page's section.
+
+
+def _editable_pilot(request, slug) -> Pilot:
+    pilot = get_object_or_404(Pilot, slug=slug)
+    if not request.user.can_edit_pilot(pilot):
+        raise PermissionDenied
+    return pilot
+
+
+def _back(request, pilot, anchor):
+    return safe_next(request, f"{pilot.get_absolute_url()}#{anchor}")
+
+
+def _save_or_show_errors(form, save) -> bool:
+    """Run `save`; a rule the model refuses becomes a message on the form."""
+    try:
+        save()
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
+@require_http_methods(["GET", "POST"])
+@once_per_form
+def add_indicator(request, slug):
+    pilot = _editable_pilot(request, slug)
+    form = IndicatorForm(request.POST or None, instance=Indicator(pilot=pilot))
+    if request.method == "POST" and form.is_valid():
+        indicator = form.save(commit=False)
+        if _save_or_show_errors(
+            form,
+            lambda: services.save_indicator(
+                actor=request.user,
+                pilot=pilot,
+                indicator=indicator,
+                remote_addr=_client_ip(request),
+            ),
+        ):
+            messages.success(request, _("The indicator was added."))
+            return redirect(_back(request, pilot, "resultaten"))
+    return render(
+        request,
+        "pilots/indicator_form.html",
+        {"form": form, "pilot": pilot, "indicator": None, "next": safe_next(request, "")},
+    )
+
+
+def _owned(request, model, slug, pk, pilot_path="pilot"):
+    obj = get_object_or_404(
+        model.objects.select_related(pilot_path), pk=pk, **{f"{pilot_path}__slug": slug}
+    )
+    pilot = obj
+    for part in pilot_path.split("__"):
+        pilot = getattr(pilot, part)
+    if not request.user.can_edit_pilot(pilot):
+        raise PermissionDenied
+    return obj, pilot
+
+
+@require_http_methods(["GET", "POST"])
+def edit_indicator(request, slug, pk):
+    indicator, pilot = _owned(request, Indicator, slug, pk)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        edited = form.save(commit=False)
+        if _save_or_show_errors(
+            form,
+            lambda: services.save_indicator(
+                actor=request.user,
+                pilot=pilot,
+                indicator=edited,
+                remote_addr=_client_ip(request),
+            ),
+        ):
+            messages.success(request, _("Your changes were saved."))
+            return redirect(_back(request, pilot, f"indicator-{indicator.pk}"))
+    return render(
+        request,
+        "pilots/indicator_form.html",
+        {
+            "form": form,
+            "pilot": pilot,
+            "indicator": indicator,
+            "measurements": indicator.measurements.select_related("author"),
+            "next": safe_next(request, ""),
+        },
+    )
+
+
+def _confirmed_delete(request, *, delete, obj, pilot, anchor, template, done, ask):
+    """A confirmation page first; a POST without the confirmation shows it again."""
+    if request.method == "POST":
+        try:
+            delete(
+                actor=request.user,
+                confirmed=request.POST.get("confirm") == "yes",
+                remote_addr=_client_ip(request),
+            )
+        except services.DeletionNotConfirmed:
+            messages.error(request, ask)
+        else:
+            messages.success(request, done)
+            return redirect(_back(request, pilot, anchor))
+    return render(request, template, {"obj": obj, "pilot": pilot, "next": safe_next(request, "")})
+
+
+@require_http_methods(["GET", "POST"])
+def delete_indicator(request, slug, pk):
+    indicator, pilot = _owned(request, Indicator, slug, pk)
+    indicator.measurement_count = indicator.measurements.count()
+    return _confirmed_delete(
+        request,
+        delete=lambda **kw: services.delete_indicator(indicator=indicator, **kw),
+        obj=indicator,
+        pilot=pilot,
+        anchor="resultaten",
+        template="pilots/indicator_delete.html",
+        done=_("The indicator was deleted."),
+        ask=_("Confirm that the indicator should be deleted."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@once_per_form
+def add_measurement(request, slug, pk):
+    indicator, pilot = _owned(request, Indicator, slug, pk)
+    form = MeasurementForm(
+        request.POST or None,
+        instance=Measurement(indicator=indicator),
+        initial={"date": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        measurement = form.save(commit=False)
+        if _save_or_show_errors(
+            form,
+            lambda: services.add_measurement(
+                actor=request.user,
+                indicator=indicator,
+                measurement=measurement,
+                remote_addr=_client_ip(request),
+            ),
+        ):
+            messages.success(request, _("The measurement was added."))
+            return redirect(_back(request, pilot, f"indicator-{indicator.pk}"))
+    return render(
+        request,
+        "pilots/measurement_form.html",
+        {"form": form, "pilot": pilot, "indicator": indicator, "next": safe_next(request, "")},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delete_measurement(request, slug, pk):
+    measurement, pilot = _owned(request, Measurement, slug, pk, pilot_path="indicator__pilot")
+    return _confirmed_delete(
+        request,
+        delete=lambda **kw: services.delete_measurement(measurement=measurement, **kw),
+        obj=measurement,
+        pilot=pilot,
+        anchor=f"indicator-{measurement.indicator_id}",
+        template="pilots/measurement_delete.html",
+        done=_("The measurement was deleted."),
+        ask=_("Confirm that the measurement should be deleted."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@once_per_form
+def add_budget_line(request, slug):
+    pilot = _editable_pilot(request, slug)
+    return _budget_line_form(request, pilot, BudgetLine(pilot=pilot))
+
+
+@require_http_methods(["GET", "POST"])
+def edit_budget_line(request, slug, pk):
+    line, pilot = _owned(request, BudgetLine, slug, pk)
+    return _budget_line_form(request, pilot, line)
+
+
+def _budget_line_form(request, pilot, line):
+    is_new = line.pk is None
+    form = BudgetLineForm(request.POST or None, instance=line)
+    if request.method == "POST" and form.is_valid():
+        edited = form.save(commit=False)
+        if _save_or_show_errors(
+            form,
+            lambda: services.save_budget_line(
+                actor=request.user, pilot=pilot, line=edited, remote_addr=_client_ip(request)
+            ),
+        ):
+            messages.success(
+                request,
+                _("The budget line was added.") if is_new else _("Your changes were saved."),
+            )
+            return redirect(_back(request, pilot, "financien"))
+    return render(
+        request,
+        "pilots/budget_line_form.html",
+        {
+            "form": form,
+            "pilot": pilot,
+            "line": None if is_new else line,
+            "next": safe_next(request, ""),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def delete_budget_line(request, slug, pk):
+    line, pilot = _owned(request, BudgetLine, slug, pk)
+    return _confirmed_delete(
+        request,
+        delete=lambda **kw: services.delete_budget_line(line=line, **kw),
+        obj=line,
+        pilot=pilot,
+        anchor="financien",
+        template="pilots/budget_line_delete.html",
+        done=_("The budget line was deleted."),
+        ask=_("Confirm that the budget line should be deleted."),
+    )

@@ -111,8 +111,8 @@ def compare(old: PilotSnapshot, new: PilotSnapshot) -> list[FieldChange]:
         if kind == "updates":
             changes += _compare_updates(name, getattr(old, name), getattr(new, name))
             continue
-        if kind == "lessons":
-            changes += _compare_lessons(name, getattr(old, name), getattr(new, name))
+        if kind in ("lessons", "records"):
+            changes += _compare_records(name, getattr(old, name), getattr(new, name))
             continue
         before, after = old.display(name), new.display(name)
         if before != after:
@@ -126,8 +126,9 @@ def _labels(name):
     return (f"{label} ({word[k]})" for k in ("added", "edited", "removed"))
 
 
-def _compare_lessons(name, old_lessons, new_lessons) -> list[FieldChange]:
-    """Lessons matched by id: added, edited (text, kind, themes or decision) or removed."""
+def _compare_records(name, old_lessons, new_lessons) -> list[FieldChange]:
+    """Lessons, indicators and budget lines matched by id: added, edited (anything they
+    print, for an indicator also a new measurement) or removed."""
     added, edited, removed = _labels(name)
     old_by_key = {lesson.key: lesson for lesson in old_lessons}
     new_keys = {lesson.key for lesson in new_lessons}

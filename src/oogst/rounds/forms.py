@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from oogst.core.forms import NLDesignFormMixin
@@ -31,6 +32,8 @@ class RoundForm(NLDesignFormMixin, forms.ModelForm):
             "inleiding",
             "appendix_order",
             "print_lessons",
+            "print_results",
+            "print_finances",
         ]
         widgets = {
             "peildatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -47,6 +50,13 @@ class RoundForm(NLDesignFormMixin, forms.ModelForm):
 
     def clean_appendix_title(self):
         return single_line(self.cleaned_data["appendix_title"])
+
+    def clean_deadline(self):
+        # Owners cannot meet a deadline that has already passed.
+        deadline = self.cleaned_data["deadline"]
+        if deadline and deadline < timezone.localdate():
+            raise forms.ValidationError(_("The deadline cannot lie in the past."))
+        return deadline
 
 
 class ReasonForm(NLDesignFormMixin, forms.Form):

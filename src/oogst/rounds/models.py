@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -72,6 +73,20 @@ class Round(models.Model):
         default=False,
         help_text=_("Adds each pilot's lessons to the appendix as a row of its own."),
     )
+    print_results = models.BooleanField(
+        _("print results in the appendix"),
+        default=True,
+        help_text=_(
+            "Adds a “Resultaten” table per pilot with indicators: baseline, target and realised."
+        ),
+    )
+    print_finances = models.BooleanField(
+        _("print finances in the appendix"),
+        default=True,
+        help_text=_(
+            "Adds a “Financiën” row per pilot with budget lines or a date its funding ends."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=RoundStatus.choices, default=RoundStatus.OPEN
     )
@@ -104,6 +119,16 @@ class Round(models.Model):
 
     def get_absolute_url(self):
         return reverse("rounds:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.peildatum and self.deadline and not self.deadline_follows_peildatum():
+            raise ValidationError(
+                {"deadline": _("The deadline must lie after the reference date.")}
+            )
+
+    def deadline_follows_peildatum(self) -> bool:
+        # Owners report on the register as it stood at the peildatum, so they report after it.
+        return self.deadline > self.peildatum
 
     @property
     def is_frozen(self) -> bool:
@@ -218,20 +243,31 @@ class EntryReturn(models.Model):
 
 
 class Notification(models.Model):
-    """A mail sent to an owner about a round; the unique key makes sending idempotent."""
+    """A mail sent about a round; the unique key makes sending idempotent.
+
+    `key` tells apart mails of one kind to one person in one round: the entry return a
+    "sent back" mail is about, or the day of a reminder the coordinator asked for.
+    """
 
     class Kind(models.TextChoices):
         OPENED = "opened", _("Round opened")
         REMINDER = "reminder", _("Deadline reminder")
+        SENT_BACK = "sent_back", _("Entry sent back")
+        DEADLINE_PASSED = "deadline_passed", _("Deadline passed")
+        SUMMARY = "summary", _("Open entries after the deadline (coordinator)")
+        ON_REQUEST = "on_request", _("Reminder sent by the coordinator")
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="notifications")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=50, blank=True, default="")
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["round", "user", "kind"], name="one_mail_per_kind")
+            models.UniqueConstraint(
+                fields=["round", "user", "kind", "key"], name="one_mail_per_kind_and_key"
+            )
         ]
 
     def __str__(self):

@@ -10,13 +10,15 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from oogst.core import permissions
-from oogst.core.mail import single_line
+from oogst.core.mail import absolute, single_line
+from oogst.core.roles import Role
 from oogst.pilots.models import Fase, Pilot
 
 from . import snapshot as snapshot_contract
@@ -60,6 +62,8 @@ def default_pilots(*, peildatum: datetime.date):
 @transaction.atomic
 def open_round(*, actor, round: Round, pilots=None) -> Round:
     _require_coordinator(actor)
+    if not round.deadline_follows_peildatum():
+        raise RoundError(_("The deadline must lie after the reference date."))
     if not round.slug:
         round.slug = slugify(round.name)[:200] or "ronde"
     if Round.objects.filter(slug=round.slug).exists():
@@ -103,7 +107,10 @@ def send_back(*, actor, entry: RoundEntry, reason: str) -> EntryReturn:
     entry.approved_at = entry.approved_by = None
     with set_actor(actor):
         entry.save()
-    return EntryReturn.objects.create(entry=entry, reason=reason.strip(), by=actor)
+    entry_return = EntryReturn.objects.create(entry=entry, reason=reason.strip(), by=actor)
+    # The owner hears of it with the reason, once the send-back is stored (never before).
+    transaction.on_commit(lambda: _mail_sent_back(entry_return))
+    return entry_return
 
 
 @transaction.atomic
@@ -184,9 +191,7 @@ def freeze(*, actor, round: Round, force: bool = False) -> Round:
     entries = list(
         round.entries.select_related(
             "pilot__programma", "pilot__portefeuille", "pilot__owner"
-        ).prefetch_related(
-            "pilot__partners", "pilot__status_updates__author", "pilot__lessons__themes"
-        )
+        ).prefetch_related(*SNAPSHOT_PREFETCH)
     )
     unapproved = [e for e in entries if e.status != EntryStatus.GOEDGEKEURD]
     if unapproved and not force:
@@ -243,10 +248,20 @@ def publish(*, actor, round: Round) -> Round:
     return round
 
 
+# What snapshot.build(pilot) reads, fetched for all of a round's pilots at once.
+SNAPSHOT_PREFETCH = (
+    "pilot__partners",
+    "pilot__status_updates__author",
+    "pilot__lessons__themes",
+    "pilot__indicators__measurements",
+    "pilot__budget_lines",
+)
+
+
 def _live_entries(round: Round):
     return round.entries.select_related(
         "pilot__programma", "pilot__portefeuille", "pilot__owner"
-    ).prefetch_related("pilot__partners", "pilot__status_updates__author", "pilot__lessons__themes")
+    ).prefetch_related(*SNAPSHOT_PREFETCH)
 
 
 def snapshots(round: Round) -> list[PilotSnapshot]:
@@ -293,62 +308,151 @@ def _owners_with_open_entries(round: Round):
     )
 
 
+def _open_entries_by_owner(round: Round) -> dict:
+    """{owner: [pilot names]} of the round's entries still to do, owners with an address."""
+    entries = (
+        round.entries.filter(status__in=[EntryStatus.OPEN, EntryStatus.TERUGGESTUURD])
+        .select_related("pilot__owner")
+        .order_by("pilot__name")
+    )
+    found: dict = {}
+    for entry in entries:
+        owner = entry.pilot.owner
+        key = owner if owner is not None and owner.is_active and owner.email else None
+        found.setdefault(key, []).append(entry.pilot.name)
+    return found
+
+
+def _coordinators():
+    from oogst.accounts.models import User
+
+    return User.objects.filter(role=Role.COORDINATOR, is_active=True).exclude(email="")
+
+
 def send_notifications(*, round: Round, today: datetime.date | None = None) -> int:
-    """Send what is due for one round and record it; sending twice never happens."""
+    """Send what is due for one round and record it; sending twice never happens.
+
+    The opening notice; a reminder in the week before the deadline; once the deadline has
+    passed, a mail to each owner with entries still to do and a summary to the coordinators.
+    """
     today = today or timezone.localdate()
     if round.is_frozen:
         return 0
-    sent = 0
     due = [Notification.Kind.OPENED]
     if round.deadline - datetime.timedelta(days=7) <= today <= round.deadline:
         due.append(Notification.Kind.REMINDER)
+    # Only a deadline that passed while the round was open: a round opened afterwards (an
+    # old round carried over, say) never sends "the deadline passed".
+    deadline_passed = round.deadline_passed(today) and (
+        timezone.localdate(round.created_at) <= round.deadline
+    )
+    if deadline_passed:
+        due.append(Notification.Kind.DEADLINE_PASSED)
+    sent = 0
     for owner in _owners_with_open_entries(round):
         for kind in due:
-            try:
-                if _send_once(round=round, user=owner, kind=kind):
-                    sent += 1
-            except Exception:
-                # One failing mail (a bad address, the mail server away) never stops the
-                # others; it is not recorded as sent, so the next hourly run tries again.
-                logger.exception(
-                    "mail not sent: round=%s user=%s kind=%s", round.pk, owner.pk, kind
+            sent += _try_send(round=round, user=owner, kind=kind)
+    if deadline_passed:
+        open_entries = _open_entries_by_owner(round)
+        if open_entries:
+            for coordinator in _coordinators():
+                sent += _try_send(
+                    round=round,
+                    user=coordinator,
+                    kind=Notification.Kind.SUMMARY,
+                    extra={"open_entries": open_entries},
                 )
     return sent
 
 
-def _send_once(*, round: Round, user, kind: str) -> bool:
+def send_reminders_now(*, actor, round: Round, today: datetime.date | None = None) -> int:
+    """The coordinator's "stuur herinnering": every owner with entries to do gets a mail,
+    at most once a day (a second press, or a double click, sends nothing more)."""
+    _require_coordinator(actor)
+    if round.is_frozen:
+        raise RoundError(_("This round is frozen."))
+    key = (today or timezone.localdate()).isoformat()
+    return sum(
+        _try_send(round=round, user=owner, kind=Notification.Kind.ON_REQUEST, key=key)
+        for owner in _owners_with_open_entries(round)
+    )
+
+
+def _mail_sent_back(entry_return: EntryReturn) -> None:
+    entry = entry_return.entry
+    owner = entry.pilot.owner
+    if owner is None or not owner.is_active or not owner.email:
+        return
+    _try_send(
+        round=entry.round,
+        user=owner,
+        kind=Notification.Kind.SENT_BACK,
+        key=str(entry_return.pk),
+        extra={"entry_return": entry_return, "pilot": entry.pilot},
+    )
+
+
+def _try_send(*, round: Round, user, kind: str, key: str = "", extra=None) -> int:
+    try:
+        return int(_send_once(round=round, user=user, kind=kind, key=key, extra=extra))
+    except Exception:
+        # One failing mail (a bad address, the mail server away) never stops the
+        # others; it is not recorded as sent, so the next hourly run tries again.
+        logger.exception("mail not sent: round=%s user=%s kind=%s", round.pk, user.pk, kind)
+        return 0
+
+
+def _send_once(*, round: Round, user, kind: str, key: str = "", extra=None) -> bool:
     try:
         with transaction.atomic():
-            Notification.objects.create(round=round, user=user, kind=kind)
-            subject, body = _mail_text(round=round, kind=kind, user=user)
-            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+            Notification.objects.create(round=round, user=user, kind=kind, key=key)
+            subject, body, html = _mail_text(round=round, kind=kind, user=user, extra=extra)
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email], html_message=html)
     except IntegrityError:
         return False  # already sent earlier
     return True
 
 
-def _mail_text(*, round: Round, kind: str, user):
-    url = reverse("rounds:my_tasks")
+_SUBJECTS = {
+    Notification.Kind.OPENED: "Oogst: {name} is geopend",
+    Notification.Kind.REMINDER: "Oogst: herinnering {name}, deadline {deadline}",
+    Notification.Kind.ON_REQUEST: "Oogst: herinnering {name}, deadline {deadline}",
+    Notification.Kind.SENT_BACK: "Oogst: {pilot} teruggestuurd ({name})",
+    Notification.Kind.DEADLINE_PASSED: "Oogst: deadline {name} verstreken",
+    Notification.Kind.SUMMARY: "Oogst: open pilots na de deadline van {name}",
+}
+
+
+def _mail_text(*, round: Round, kind: str, user, extra=None):
+    """Subject, plain text and HTML of a mail, in Dutch, with absolute links."""
+    extra = extra or {}
     deadline = round.deadline.strftime("%d-%m-%Y")
     # Names as typed may hold line breaks; subjects are one clean line, the body reads the same.
     name = single_line(round.name)
-    recipient = single_line(user.get_full_name() or user.username)
-    if kind == Notification.Kind.OPENED:
-        subject = single_line(f"Oogst: {name} is geopend")
-        body = (
-            f"Beste {recipient},\n\n"
-            f"De rapportageronde {name} is geopend. Werk je pilots bij en markeer ze "
-            f"als bijgewerkt vóór {deadline} (ook als er niets veranderd is).\n\n"
-            f"Je takenlijst: {url}\n"
-        )
-    else:
-        subject = single_line(f"Oogst: herinnering {name}, deadline {deadline}")
-        body = (
-            f"Beste {recipient},\n\n"
-            f"Over een week of minder sluit {name}. Nog niet al je pilots zijn "
-            f"bijgewerkt. Deadline: {deadline}.\n\nJe takenlijst: {url}\n"
-        )
-    return subject, body
+    context = {
+        "kind": kind,
+        "round_name": name,
+        "deadline": deadline,
+        "recipient": single_line(user.get_full_name() or user.username),
+        "tasks_url": absolute(reverse("rounds:my_tasks")),
+        "round_url": absolute(round.get_absolute_url()),
+        **extra,
+    }
+    if "pilot" in extra:
+        context["pilot_name"] = single_line(extra["pilot"].name)
+        context["pilot_url"] = absolute(extra["pilot"].get_absolute_url())
+    if "open_entries" in extra:
+        context["open_entries"] = [
+            (single_line(owner.get_full_name() or owner.username) if owner else None, names)
+            for owner, names in extra["open_entries"].items()
+        ]
+    subject = single_line(
+        _SUBJECTS[kind].format(name=name, deadline=deadline, pilot=context.get("pilot_name", ""))
+    )
+    with translation.override("nl"):
+        body = render_to_string("rounds/mail/notification.txt", context)
+        html = render_to_string("rounds/mail/notification.html", context)
+    return subject, body, html
 
 
 # --- review aids --------------------------------------------------------------------------
@@ -411,6 +515,8 @@ def appendix_for(round: Round):
         peildatum=round.peildatum,
         pilots=snapshots(round),
         print_lessons=round.print_lessons,
+        print_results=round.print_results,
+        print_finances=round.print_finances,
     )
 
 
@@ -566,39 +672,30 @@ def appendix_bytes(round: Round, fmt: str) -> bytes:
     return concept_appendix(round, fmt)
 
 
-def round_history(round: Round) -> list[dict]:
+def round_history(round: Round):
     """The round's own history as sentences people read, newest first."""
     from auditlog.models import LogEntry
 
-    events = []
-    for entry in (
-        LogEntry.objects.get_for_object(round).select_related("actor").order_by("-timestamp", "-pk")
-    ):
-        changes = entry.changes_dict
-        data = entry.additional_data or {}
-        if entry.action == LogEntry.Action.CREATE:
-            what = _("Round opened")
-        elif changes.get("status", [None, None])[1] == RoundStatus.VASTGESTELD:
-            what = _("Frozen")
-            if data.get("unapproved_entries"):
-                what += " " + _("with %(count)s unapproved entries") % {
-                    "count": data["unapproved_entries"]
-                }
-        elif changes.get("status", [None, None])[1] == RoundStatus.OPEN:
-            what = _("Reopened")
-        elif changes.get("published", [None, None])[1] == "True":
-            what = _("Published")
-        else:
-            what = _("Changed: %(fields)s") % {"fields": ", ".join(changes)}
-        events.append(
-            {
-                "timestamp": entry.timestamp,
-                "actor": entry.actor,
-                "what": what,
-                "reason": data.get("reason", ""),
+    from oogst.core import history as readable
+
+    def frozen(entry, data):
+        if data.get("unapproved_entries"):
+            return _("%%(actor)s froze the round with %(count)s unapproved entries.") % {
+                "count": data["unapproved_entries"]
             }
-        )
-    return events
+        return _("%(actor)s froze the round.")
+
+    phrases = {
+        ("status", RoundStatus.VASTGESTELD): frozen,
+        ("status", RoundStatus.OPEN): lambda entry, data: _("%(actor)s reopened the round."),
+        ("published", "True"): lambda entry, data: _("%(actor)s published the round."),
+        # Reopening unpublishes; the reopening says so already.
+        ("published", "False"): lambda entry, data: "",
+    }
+    entries = (
+        LogEntry.objects.get_for_object(round).select_related("actor").order_by("-timestamp", "-pk")
+    )
+    return readable.events(entries, phrases=phrases)
 
 
 def timeline_items(records: list[PilotSnapshot]):

@@ -6,7 +6,8 @@ explanations, dates as written and as read, progress updates, and owner, program
 portefeuille as structured values. Its JSON carries `schema`; `load()` upgrades older
 schemas and refuses newer ones with a message a coordinator can act on.
 
-Schema history: 1 the register's export record, 2 the typed contract, 3 lessons added.
+Schema history: 1 the register's export record, 2 the typed contract, 3 lessons added,
+4 indicators with their measurements, budget lines and the date funding ends.
 
 Adding a field: add it to `PilotSnapshot` with a label (the diff and the exports follow from
 the field list), fill it in `build()`, bump `SCHEMA_VERSION` and teach `_upgrade` the step.
@@ -22,12 +23,25 @@ from decimal import Decimal
 
 from django.utils.formats import date_format
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
-from oogst import vague_dates
+from oogst import money, vague_dates
 from oogst.core.text import normalise_text
-from oogst.pilots.models import Antwoord, Lesson, LessonKind, Pilot, Resultaat, StatusUpdate
+from oogst.pilots.models import (
+    Antwoord,
+    BudgetLine,
+    Direction,
+    FundingKind,
+    FundingNature,
+    Indicator,
+    Lesson,
+    LessonKind,
+    Pilot,
+    Resultaat,
+    StatusUpdate,
+)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class SnapshotVersionError(Exception):
@@ -168,6 +182,127 @@ class LessonRecord:
         return "\n".join(lines)
 
 
+def _dmy(day: datetime.date | None) -> str:
+    return f"{day:%d-%m-%Y}" if day else ""
+
+
+@dataclass(frozen=True)
+class MeasurementRecord:
+    id: int | None
+    date: datetime.date
+    value: Decimal
+    source: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class IndicatorRecord:
+    """An indicator as the round reported it, with its measurements; `id` matches it across
+    rounds, so a new measurement shows as the indicator edited."""
+
+    id: int | None
+    name: str
+    unit: str = ""
+    direction: str = Direction.HIGHER
+    baseline: Decimal | None = None
+    baseline_date: datetime.date | None = None
+    target: Decimal | None = None
+    target_date: DateValue = field(default_factory=DateValue)
+    measurements: tuple[MeasurementRecord, ...] = ()
+
+    @property
+    def key(self):
+        return ("id", self.id) if self.id is not None else ("name", self.name)
+
+    @property
+    def latest(self) -> MeasurementRecord | None:
+        if not self.measurements:
+            return None
+        return max(self.measurements, key=lambda m: (m.date, m.id or 0))
+
+    @property
+    def progress(self) -> int | None:
+        latest = self.latest
+        if latest is None:
+            return None
+        # The model's rule, so page and appendix agree on how far a pilot got.
+        rule = Indicator(direction=self.direction, baseline=self.baseline, target=self.target)
+        return rule.progress(latest.value)
+
+    def figure(self, value) -> str:
+        if value is None:
+            return ""
+        return f"{money.number(value)} {self.unit}".strip()
+
+    @property
+    def baseline_text(self) -> str:
+        text = self.figure(self.baseline)
+        return f"{text} ({_dmy(self.baseline_date)})" if text and self.baseline_date else text
+
+    @property
+    def target_text(self) -> str:
+        text = self.figure(self.target)
+        return f"{text} ({self.target_date.text})" if text and self.target_date.text else text
+
+    @property
+    def realised_text(self) -> str:
+        latest = self.latest
+        return f"{self.figure(latest.value)} ({_dmy(latest.date)})" if latest else ""
+
+    def __str__(self):
+        parts = [
+            f"{_('Baseline')}: {self.baseline_text or '–'}",
+            f"{_('Target')}: {self.target_text or '–'}",
+        ]
+        lines = [f"{self.name}: " + "; ".join(parts)]
+        for m in sorted(self.measurements, key=lambda m: (m.date, m.id or 0)):
+            extra = ", ".join(p for p in (m.source, m.note) if p)
+            lines.append(
+                f"{_dmy(m.date)}: {self.figure(m.value)}" + (f" ({extra})" if extra else "")
+            )
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class BudgetLineRecord:
+    """A budget line as the round reported it; amounts in euros."""
+
+    id: int | None
+    funding_kind: str
+    nature: str
+    year: int | None = None
+    description: str = ""
+    funder: str = ""
+    begroot: Decimal | None = None
+    besteed: Decimal | None = None
+
+    @property
+    def key(self):
+        return ("id", self.id) if self.id is not None else ("line", self.year, self.funding_kind)
+
+    @property
+    def source_label(self) -> str:
+        if not self.funding_kind:
+            return self.funder or _("Source not stated")
+        kind = dict(FundingKind.choices).get(self.funding_kind, self.funding_kind)
+        return f"{kind} ({self.funder})" if self.funder else str(kind)
+
+    @property
+    def nature_label(self) -> str:
+        return str(dict(FundingNature.choices).get(self.nature, self.nature))
+
+    def __str__(self):
+        head = " · ".join(
+            str(p) for p in (self.year, self.source_label, self.nature_label, self.description) if p
+        )
+        amounts = []
+        if self.begroot is not None:
+            amounts.append(f"{_('budgeted')} {money.euro(self.begroot)}")
+        if self.besteed is not None:
+            amounts.append(f"{_('spent')} {money.euro(self.besteed)}")
+        return f"{head}: {', '.join(amounts)}"
+
+
 @dataclass(frozen=True)
 class PilotSnapshot:
     pilot_id: int | None = field(metadata=_meta(lambda: "ID", compare=False))
@@ -207,6 +342,17 @@ class PilotSnapshot:
         default=(),
         metadata=_meta(lambda: capfirst(Lesson._meta.verbose_name_plural), kind="lessons"),
     )
+    indicators: tuple[IndicatorRecord, ...] = field(
+        default=(),
+        metadata=_meta(lambda: capfirst(Indicator._meta.verbose_name_plural), kind="records"),
+    )
+    budget_lines: tuple[BudgetLineRecord, ...] = field(
+        default=(),
+        metadata=_meta(lambda: capfirst(BudgetLine._meta.verbose_name_plural), kind="records"),
+    )
+    funding_ends: datetime.date | None = field(
+        default=None, metadata=_meta(_label(Pilot, "funding_ends"))
+    )
     fase: str = field(default="", metadata=_meta(_label(Pilot, "fase"), kind="choice"))
     resultaat: str = field(default="", metadata=_meta(_label(Pilot, "resultaat"), kind="choice"))
     aanleiding_soort: str = field(
@@ -241,6 +387,8 @@ class PilotSnapshot:
             return ", ".join(str(v) for v in value)
         if isinstance(value, Decimal):
             return f"{value:.2f}"
+        if isinstance(value, datetime.date):
+            return _dmy(value)
         return str(value)
 
     def to_json(self) -> dict:
@@ -307,6 +455,42 @@ def build(pilot: Pilot) -> PilotSnapshot:
             )
             for lesson in pilot.lessons.all()
         ),
+        indicators=tuple(
+            IndicatorRecord(
+                id=indicator.pk,
+                name=indicator.name,
+                unit=indicator.unit,
+                direction=indicator.direction,
+                baseline=indicator.baseline,
+                baseline_date=indicator.baseline_date,
+                target=indicator.target,
+                target_date=DateValue(
+                    text=indicator.target_date,
+                    start=indicator.target_date_start,
+                    end=indicator.target_date_end,
+                    precision=indicator.target_date_precision,
+                ),
+                measurements=tuple(
+                    MeasurementRecord(m.pk, m.date, m.value, m.source, m.note)
+                    for m in sorted(indicator.measurements.all(), key=lambda m: (m.date, m.pk))
+                ),
+            )
+            for indicator in pilot.indicators.all()
+        ),
+        budget_lines=tuple(
+            BudgetLineRecord(
+                id=line.pk,
+                funding_kind=line.funding_kind,
+                nature=line.nature,
+                year=line.year,
+                description=line.description,
+                funder=line.funder,
+                begroot=line.begroot,
+                besteed=line.besteed,
+            )
+            for line in pilot.budget_lines.all()
+        ),
+        funding_ends=pilot.funding_ends,
         fase=pilot.fase,
         resultaat=pilot.resultaat,
         aanleiding_soort=pilot.aanleiding_soort,
@@ -337,6 +521,52 @@ def _jsonable(value):
 
 def _date(value) -> datetime.date | None:
     return datetime.date.fromisoformat(value) if value else None
+
+
+def _decimal(value) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def _load_indicator(data: dict) -> IndicatorRecord:
+    target_date = data.get("target_date") or {}
+    return IndicatorRecord(
+        id=data.get("id"),
+        name=data.get("name") or "",
+        unit=data.get("unit") or "",
+        direction=data.get("direction") or Direction.HIGHER,
+        baseline=_decimal(data.get("baseline")),
+        baseline_date=_date(data.get("baseline_date")),
+        target=_decimal(data.get("target")),
+        target_date=DateValue(
+            text=target_date.get("text") or "",
+            start=_date(target_date.get("start")),
+            end=_date(target_date.get("end")),
+            precision=target_date.get("precision") or "unknown",
+        ),
+        measurements=tuple(
+            MeasurementRecord(
+                id=m.get("id"),
+                date=_date(m["date"]),
+                value=Decimal(m["value"]),
+                source=m.get("source") or "",
+                note=m.get("note") or "",
+            )
+            for m in data.get("measurements") or ()
+        ),
+    )
+
+
+def _load_budget_line(data: dict) -> BudgetLineRecord:
+    return BudgetLineRecord(
+        id=data.get("id"),
+        funding_kind=data.get("funding_kind") or "",
+        nature=data.get("nature") or "",
+        year=data.get("year"),
+        description=data.get("description") or "",
+        funder=data.get("funder") or "",
+        begroot=_decimal(data.get("begroot")),
+        besteed=_decimal(data.get("besteed")),
+    )
 
 
 def load(data: dict) -> PilotSnapshot:
@@ -386,6 +616,9 @@ def load(data: dict) -> PilotSnapshot:
             )
             for lesson in data["lessons"]
         ),
+        indicators=tuple(_load_indicator(i) for i in data["indicators"]),
+        budget_lines=tuple(_load_budget_line(line) for line in data["budget_lines"]),
+        funding_ends=_date(data["funding_ends"]),
         fase=data["fase"],
         resultaat=data["resultaat"],
         aanleiding_soort=data["aanleiding_soort"],
@@ -409,7 +642,14 @@ def upgrade(data: dict, *, to: int = SCHEMA_VERSION) -> dict:
         data = _upgrade_1_to_2(data)
     if data.get("schema") == 2 and to >= 3:
         data = _upgrade_2_to_3(data)
+    if data.get("schema") == 3 and to >= 4:
+        data = _upgrade_3_to_4(data)
     return data
+
+
+def _upgrade_3_to_4(old: dict) -> dict:
+    """Schema 4 added indicators, budget lines and the funding end; none were reported."""
+    return {**old, "schema": 4, "indicators": [], "budget_lines": [], "funding_ends": None}
 
 
 def _upgrade_2_to_3(old: dict) -> dict:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("mijn-taken/", views.my_tasks, name="my_tasks"),
     path("rondes/<slug:slug>/", views.round_detail, name="detail"),
     path("rondes/<slug:slug>/vaststellen/", views.round_freeze, name="freeze"),
+    path("rondes/<slug:slug>/herinneren/", views.round_remind, name="remind"),
     path("rondes/<slug:slug>/heropenen/", views.round_reopen, name="reopen"),
     path("rondes/<slug:slug>/publiceren/", views.round_publish, name="publish"),
     path("rondes/<slug:slug>/wijzigingen/", views.round_changes, name="changes"),

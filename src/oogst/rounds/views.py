@@ -6,9 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from oogst.core import permissions, tabular
+from oogst.core import confirm, permissions, tabular
 from oogst.core.csp import allow_own_styles
 from oogst.core.once import once_per_form
 from oogst.core.redirects import redirect_next
@@ -89,11 +90,37 @@ def round_detail(request, slug):
             "coordinating": coordinating,
             "completeness": services.completeness(round) if coordinating else None,
             "unapproved": sum(e.status != EntryStatus.GOEDGEKEURD for e in entries),
-            "reason_form": ReasonForm(),
             "history": services.round_history(round) if coordinating else [],
             **_documents_context(request, round),
         },
     )
+
+
+@require_POST
+def round_remind(request, slug):
+    """ "Stuur herinnering": mail every owner with entries still to do (once a day)."""
+    _coordinator_only(request)
+    round = get_object_or_404(Round, slug=slug)
+    try:
+        sent = services.send_reminders_now(actor=request.user, round=round)
+    except services.RoundError as error:
+        messages.error(request, str(error))
+    else:
+        if sent:
+            messages.success(
+                request,
+                ngettext(
+                    "A reminder was sent to %(count)d owner.",
+                    "A reminder was sent to %(count)d owners.",
+                    sent,
+                )
+                % {"count": sent},
+            )
+        else:
+            messages.info(
+                request, _("Nobody to remind: no open entries, or reminded already today.")
+            )
+    return redirect(round)
 
 
 @require_GET
@@ -102,7 +129,7 @@ def my_tasks(request):
     entries = (
         RoundEntry.objects.filter(pilot__owner=request.user, round__status=RoundStatus.OPEN)
         .select_related("round", "pilot")
-        .prefetch_related("returns__by")
+        .prefetch_related("returns__by", "pilot__indicators__measurements")
         .order_by("round__deadline", "pilot__name")
     )
     return render(request, "rounds/my_tasks.html", {"entries": entries})
@@ -192,25 +219,69 @@ def round_freeze(request, slug):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def round_reopen(request, slug):
-    form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _round_step(
+    """Reopening drops the issued documents and unpublishes: a page says so and asks why."""
+    _coordinator_only(request)
+    round = get_object_or_404(Round, slug=slug)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
+    if confirm.confirmed(request) and form.is_valid():
+        return _round_step(
+            request,
+            slug,
+            lambda round: services.reopen(
+                actor=request.user, round=round, reason=form.cleaned_data["reason"]
+            ),
+            _("The round is open again."),
+        )
+    explanation = [
+        _(
+            "The round becomes open again: owners can update their pilots and the round is "
+            "frozen again later, with new documents."
+        ),
+        _("The appendix as issued is withdrawn."),
+    ]
+    if round.published:
+        explanation.append(
+            _("The round is published now; the council and the public no longer see it.")
+        )
+    return confirm.confirmation_page(
         request,
-        slug,
-        lambda round: services.reopen(actor=request.user, round=round, reason=reason),
-        _("The round is open again."),
+        title=_("Reopen %(round)s") % {"round": round.name},
+        explanation=explanation,
+        button=_("Reopen the round"),
+        cancel_url=round.get_absolute_url(),
+        breadcrumb=(round.get_absolute_url(), round.name),
+        form=form,
+        status=400 if request.method == "POST" and confirm.confirmed(request) else None,
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def round_publish(request, slug):
-    return _round_step(
+    """Publishing cannot be taken back quietly: the council and the public see it at once."""
+    _coordinator_only(request)
+    round = get_object_or_404(Round, slug=slug)
+    if confirm.confirmed(request):
+        return _round_step(
+            request,
+            slug,
+            lambda round: services.publish(actor=request.user, round=round),
+            _("The appendix is published for the council and the public."),
+        )
+    return confirm.confirmation_page(
         request,
-        slug,
-        lambda round: services.publish(actor=request.user, round=round),
-        _("The appendix is published for the council and the public."),
+        title=_("Publish %(round)s") % {"round": round.name},
+        explanation=[
+            _(
+                "The appendix as frozen becomes readable for the council and for everyone on "
+                "the public pages, without signing in, and can be downloaded there."
+            ),
+            _("Only reopening the round takes it off the public pages again."),
+        ],
+        button=_("Publish for the council and the public"),
+        cancel_url=round.get_absolute_url(),
+        breadcrumb=(round.get_absolute_url(), round.name),
     )
 
 

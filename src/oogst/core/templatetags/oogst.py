@@ -1,11 +1,11 @@
 """Template helpers: long texts with their paragraphs and lists, and vague dates."""
 
-from django import template
+from django import forms, template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from oogst import vague_dates
+from oogst import money, vague_dates
 from oogst.documents import blocks
 
 register = template.Library()
@@ -61,3 +61,70 @@ def multiply(value, factor):
 def bar_width(value, largest, full) -> int:
     """A bar's length in a chart whose largest bar is `full` long (0 for an empty chart)."""
     return round(int(value) * int(full) / int(largest)) if largest else 0
+
+
+@register.filter
+def euro(value) -> str:
+    """€ 339.225,00, the Dutch way whatever the page's language."""
+    return money.euro(value)
+
+
+@register.filter
+def figure(value) -> str:
+    """A figure the Dutch way: 339.225 or 12,5."""
+    return money.number(value)
+
+
+# Widgets that render one input per choice: the summary links to the first of them.
+_MULTI_INPUT = (forms.RadioSelect, forms.CheckboxSelectMultiple)
+
+
+@register.inclusion_tag("core/_error_summary.html")
+def error_summary(*forms_, title_id="error-summary-title"):
+    """The NL Design System / GOV.UK error summary for one or more bound forms (or formsets).
+
+    Every message once, in the form's order, each field's message a link to its input; the
+    summary is focused on load by oogst/error-summary.js so the user lands on it, not on the
+    top of an unchanged-looking page.
+    """
+    errors = []
+    for form in _flatten(forms_):
+        errors += [{"message": e} for e in form.non_field_errors()]
+        for field in form:
+            if not field.errors:
+                continue
+            anchor = field.id_for_label or field.auto_id
+            if isinstance(field.field.widget, _MULTI_INPUT):
+                anchor = f"{field.auto_id}_0"
+            for message in field.errors:
+                if field.is_hidden:
+                    errors.append({"message": message})
+                else:
+                    errors.append({"message": message, "label": field.label, "anchor": anchor})
+    return {"errors": errors, "title_id": title_id}
+
+
+def _flatten(items):
+    for item in items:
+        if item is None or item == "":
+            continue
+        if hasattr(item, "forms"):  # a formset: its own errors, then each form's
+            errors = item.non_form_errors()
+            if errors:
+                yield _Messages(errors)
+            yield from item.forms
+        else:
+            yield item
+
+
+class _Messages:
+    """A formset's own errors, shaped like a form without fields."""
+
+    def __init__(self, errors):
+        self._errors = errors
+
+    def non_field_errors(self):
+        return self._errors
+
+    def __iter__(self):
+        return iter(())

@@ -10,7 +10,7 @@ def upgrade_snapshots(apps, schema_editor):
     RoundEntry = apps.get_model("rounds", "RoundEntry")
     for entry in RoundEntry.objects.exclude(snapshot=None).iterator():
         if entry.snapshot.get("schema", 1) < 3:
-            RoundEntry.objects.filter(pk=entry.pk).update(snapshot=upgrade(entry.snapshot))
+            RoundEntry.objects.filter(pk=entry.pk).update(snapshot=upgrade(entry.snapshot, to=3))
 
 
 class Migration(migrations.Migration):

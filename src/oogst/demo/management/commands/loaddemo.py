@@ -9,7 +9,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         result = load_demo()
         self.stdout.write(
-            f"Pilots: {result.pilots_created} loaded, {result.pilots_kept} already present."
+            f"Pilots: {result.pilots_created} loaded, {result.pilots_kept} already present; "
+            f"figures (indicators, budget lines) added to {result.pilots_with_figures}."
         )
         if result.new_passwords:
             self.stdout.write("Demo users (passwords are shown only now; note them):")

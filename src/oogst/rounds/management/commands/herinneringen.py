@@ -11,7 +11,8 @@ logger = logging.getLogger(__name__)
 class Command(BaseCommand):
     help = (
         "Send the mails that are due for open rounds (opening notice, reminder a week "
-        "before the deadline). Idempotent: run it hourly from cron."
+        "before the deadline, and once the deadline has passed a mail to owners with open "
+        "entries and a summary to coordinators). Idempotent: run it hourly from cron."
     )
 
     def handle(self, *args, **options):
