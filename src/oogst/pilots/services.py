@@ -270,11 +270,20 @@ def delete_indicator(*, actor, indicator: Indicator, confirmed: bool, remote_add
 
 @transaction.atomic
 def add_measurement(
-    *, actor, indicator: Indicator, measurement: Measurement, remote_addr=None, source=None
+    *,
+    actor,
+    indicator: Indicator,
+    measurement: Measurement,
+    remote_addr=None,
+    source=None,
+    expected_version: int | None = None,
 ) -> Measurement:
     """Record a measurement. Refused (ValidationError) when dated before the indicator's
     baseline or in the future, or negative. A plain insert: two owners adding measurements
-    at the same time both keep theirs."""
+    at the same time both keep theirs. With `expected_version` (the API's If-Match) the pilot
+    must still be that version (`claim_version`)."""
+    if expected_version is not None:
+        claim_version(indicator.pilot, expected_version)
     measurement.indicator = indicator
     if measurement.pk is None:
         measurement.author = actor
