@@ -1,5 +1,6 @@
-"""The API's pilot list with N generated pilots (default 20,000), a page of 100: median and
-p95 per request, and the queries a page costs (fixed: no snapshot building per pilot).
+"""The API's pilot list with N generated pilots (default 20,000), each with an indicator,
+three measurements and a budget line, a page of 100: median and p95 per request, and the
+queries a page costs (fixed: no snapshot building per pilot).
 
 Run: .venv/bin/python benchmarks/api.py [--pilots 20000] [--requests 60]
 Uses a fresh SQLite database in a temporary folder unless DATABASE_URL is set (then it
@@ -51,6 +52,7 @@ def run(args, connection):
     Partner.objects.create(name="Partner")
     started = time.perf_counter()
     bench_env.register_of(args.pilots, owner=owner)
+    _with_figures()
     print(
         f"generated {args.pilots} pilots in {time.perf_counter() - started:.1f} s "
         f"on {connection.vendor}"
@@ -77,6 +79,30 @@ def run(args, connection):
             f"p95 {sorted(timings)[int(len(timings) * 0.95) - 1]:6.1f} ms  "
             f"queries {len(ctx.captured_queries)}"
         )
+
+
+def _with_figures():
+    """Each pilot one indicator with three measurements and one budget line, as the demo's
+    pilots have: the list carries them, so they count in its time."""
+    import datetime
+    from decimal import Decimal
+
+    from oogst.pilots.models import BudgetLine, Indicator, Measurement, Pilot
+
+    pilots = list(Pilot.objects.values_list("pk", flat=True))
+    Indicator.objects.bulk_create(
+        Indicator(pilot_id=pk, name="Bereik", unit="deelnemers", baseline=0, target=100)
+        for pk in pilots
+    )
+    Measurement.objects.bulk_create(
+        Measurement(indicator_id=pk, value=Decimal(10 * n), date=datetime.date(2025, n, 1))
+        for pk in Indicator.objects.values_list("pk", flat=True)
+        for n in (1, 2, 3)
+    )
+    BudgetLine.objects.bulk_create(
+        BudgetLine(pilot_id=pk, funding_kind="eigen_middelen", year=2025, begroot=Decimal(50_000))
+        for pk in pilots
+    )
 
 
 if __name__ == "__main__":
