@@ -42,10 +42,11 @@ def test_the_pilot_carries_its_indicators_and_money(
     body = client.get(f"/api/v1/pilots/{alices_pilot.slug}", **as_key(keys[Scope.READ_PUBLIC]))
     pilot = body.json()
     indicator = pilot["indicators"][0]
-    assert indicator | {"measurements": None} == {
+    assert indicator["_links"]["metingen"]["href"].endswith(url(alices_pilot, flexwoningen))
+    assert indicator | {"measurements": None, "_links": None} == {
         "id": flexwoningen.pk, "name": "Flexwoningen gerealiseerd", "unit": "woningen",
         "direction": "hoger", "baseline": "0.00", "baselineDate": "2023-01-01",
-        "target": "80.00", "progress": 25, "measurements": None,
+        "target": "80.00", "progress": 25, "measurements": None, "_links": None,
         "streefdatum": {"text": "eind 2026", "start": "2026-10-01", "end": "2026-12-31",
                         "precision": indicator["streefdatum"]["precision"]},
     }  # fmt: skip

@@ -31,13 +31,9 @@ def _absolute(request, url: str) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
-_SLOT = "0slot0"
-
-
 def _link(request, name: str, **kwargs) -> dict:
     """{"href": absolute URL}. Reversing a URL for every row was half a page's time: each
-    route is reversed once per request, with a placeholder, and filled in per row."""
-    ((key, value),) = kwargs.items()
+    route is reversed once per request, with placeholders, and filled in per row."""
     cache = getattr(request, "_api_links", None) if request is not None else None
     if cache is None:
         cache = {}
@@ -45,8 +41,12 @@ def _link(request, name: str, **kwargs) -> dict:
             request._api_links = cache
     template = cache.get(name)
     if template is None:
-        template = cache[name] = _absolute(request, reverse(f"api:{name}", kwargs={key: _SLOT}))
-    return {"href": template.replace(_SLOT, str(value))}
+        slots = {key: f"0slot{key}0" for key in kwargs}
+        template = cache[name] = _absolute(request, reverse(f"api:{name}", kwargs=slots))
+    href = template
+    for key, value in kwargs.items():
+        href = href.replace(f"0slot{key}0", str(value))
+    return {"href": href}
 
 
 class LinkSerializer(serializers.Serializer):
@@ -193,6 +193,20 @@ class IndicatorSerializer(_IndicatorContent):
     """An indicator of the pilot now, with its measurements (oldest first)."""
 
     measurements = MeasurementSerializer(many=True, source="measurements.all")
+    _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(inline_serializer("IndicatorLinks", {"metingen": LinkSerializer()}))
+    def get__links(self, indicator):
+        # The pilot comes with the prefetch (no query): where to read and add measurements.
+        request = self.context.get("request")
+        return {
+            "metingen": _link(
+                request,
+                "indicator_measurements",
+                pilot=indicator.pilot.slug,
+                indicator=indicator.pk,
+            )
+        }
 
 
 class IndicatorRecordSerializer(_IndicatorContent):
