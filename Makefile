@@ -66,7 +66,8 @@ messages: install-test
 	cd src/oogst && DEBUG=true ../../$(BIN)/oogst compilemessages
 
 ## benchmark: the register with 2,000 pilots, a 500-pilot round's pages and appendix,
-## participant figures, imports and XLSX, and the framework floor (a logged-in page against bare Django)
+## participant figures, imports and XLSX, the framework floor (a logged-in page against bare Django)
+## and the API's pilot list (20,000 pilots, pages of 100)
 benchmark: install-test
 	$(BIN)/python benchmarks/register_overview.py
 	$(BIN)/python benchmarks/round_page.py
@@ -76,6 +77,7 @@ benchmark: install-test
 	$(BIN)/python benchmarks/import_export.py
 	$(BIN)/python benchmarks/harvest_search.py --sizes 2000
 	$(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/api.py  # 20,000 pilots: slow on a shared machine
 
 clean:
 	rm -rf $(VENV) data build *.egg-info

@@ -55,3 +55,29 @@ def concept_round(carol, alices_pilot):
             deadline=datetime.date(2025, 9, 20),
         ),
     )
+
+
+@pytest.fixture
+def flexwoningen(alice, alices_pilot):
+    """Alice's pilot counts flexwoningen: 0 at the start of 2023, 80 by the end of 2026."""
+    from decimal import Decimal
+
+    from oogst.pilots import services as pilot_services
+    from oogst.pilots.models import BudgetLine, Indicator
+
+    pilot_services.save_budget_line(
+        actor=alice,
+        pilot=alices_pilot,
+        line=BudgetLine(
+            funding_kind="subsidie", funder="Rijk", nature="incidenteel", year=2025,
+            begroot=Decimal("339225.00"), besteed=Decimal("100000.50"),
+        ),
+    )  # fmt: skip
+    return pilot_services.save_indicator(
+        actor=alice,
+        pilot=alices_pilot,
+        indicator=Indicator(
+            name="Flexwoningen gerealiseerd", unit="woningen", baseline=Decimal(0),
+            baseline_date=datetime.date(2023, 1, 1), target=Decimal(80), target_date="eind 2026",
+        ),
+    )  # fmt: skip

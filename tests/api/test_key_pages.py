@@ -61,3 +61,18 @@ def test_only_the_beheerder_manages_keys(client, carol, alice):
         client.force_login(user)
         assert client.get(reverse("api_keys:list")).status_code == 403
         assert client.get(reverse("api_keys:create")).status_code == 403
+
+
+def test_issuing_revoking_and_unknown_keys_are_in_the_security_log(client, erin, caplog):
+    client.force_login(erin)
+    with caplog.at_level("INFO", logger="oogst.security"):
+        raw = issue(client).context["raw"]
+        key = ApiKey.objects.get()
+        client.post(reverse("api_keys:revoke", kwargs={"pk": key.pk}), {"confirm": "yes"})
+        client.get("/api/v1/pilots", HTTP_X_API_KEY=raw)
+    events = [(r.security_event["action"], r.security_event["result"]) for r in caplog.records
+              if hasattr(r, "security_event")]  # fmt: skip
+    assert ("api_key_issued", "success") in events
+    assert ("api_key_revoked", "success") in events
+    assert ("api_auth", "failure") in events
+    assert raw not in caplog.text

@@ -109,3 +109,19 @@ def test_the_documentation_page_loads_its_script_from_oogst_itself(client):
     html = response.content.decode()
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower() and "<script>" not in html
+
+
+def test_a_failure_on_our_side_is_a_500_problem_and_logged(client, monkeypatch, caplog):
+    from oogst.api import views
+
+    def broken(self):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(views.RoundList, "get_queryset", broken)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/rapportagerondes")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/problem+json"
+    assert response["API-Version"] == "1.0.0"
+    assert "kapot" not in response.content.decode()  # no internals to the caller
+    assert "kapot" in caplog.text

@@ -34,7 +34,7 @@ CASES = {"count": 0}
 
 
 @pytest.fixture
-def world(db, keys, alices_pilot, partner, published_round, concept_round):
+def world(db, keys, alices_pilot, partner, published_round, concept_round, flexwoningen):
     motion = Motion.objects.create(nummer="2411-62", titel="Statushouders")
     motion.pilots.add(alices_pilot)
     monitor = participant_services.set_up_monitor(
@@ -49,6 +49,7 @@ def world(db, keys, alices_pilot, partner, published_round, concept_round):
         "slug": published_round.slug,
         "concept": concept_round.slug,
         "nummer": motion.nummer,
+        "indicator": flexwoningen.pk,
     }
     # On PostgreSQL Django closes the connection when a request starts and ends; in-process
     # that is the test's own connection, inside its transaction (the test client does the same).
@@ -65,7 +66,7 @@ def test_the_api_keeps_to_its_document(world, capsys):
     keys, known = world
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 9
+    assert len(operations) == 11
     for operation in operations:
 
         @given(case=operation.as_strategy())
@@ -96,7 +97,7 @@ def test_the_api_keeps_to_its_document(world, capsys):
                 if operation.method.upper() == "POST":
                     headers["If-Match"] = '"1"'
                     extra = {
-                        "body": {"date": "2025-06-01", "text": "Loopt."},
+                        "body": {"date": "2025-06-01", "text": "Loopt.", "value": "12"},
                         "media_type": "application/json",
                     }
                 case = operation.Case(

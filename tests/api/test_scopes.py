@@ -13,7 +13,7 @@ CALLERS = ["anonymous", Scope.READ_PUBLIC, Scope.READ_ALL, Scope.WRITE_UPDATES]
 
 
 @pytest.fixture
-def world(keys, alices_pilot, partner, published_round, concept_round):
+def world(keys, alices_pilot, partner, published_round, concept_round, flexwoningen):
     motion = Motion.objects.create(nummer="2411-62", titel="Statushouders")
     motion.pilots.add(alices_pilot)
     participant_services.set_up_monitor(
@@ -25,6 +25,7 @@ def world(keys, alices_pilot, partner, published_round, concept_round):
         "published": published_round,
         "concept": concept_round,
         "motion": motion,
+        "indicator": flexwoningen,
     }
 
 
@@ -37,6 +38,11 @@ GETS = [
     (
         "api:pilot_updates",
         {"pilot": "pilot"},
+        {"anonymous": 401} | {c: 200 for c in CALLERS[1:]},
+    ),
+    (
+        "api:indicator_measurements",
+        {"pilot": "pilot", "indicator": "indicator"},
         {"anonymous": 401} | {c: 200 for c in CALLERS[1:]},
     ),
     (
@@ -62,6 +68,7 @@ def _kwargs(world, spec):
         "published": world["published"].slug,
         "concept": world["concept"].slug,
         "motion": world["motion"].nummer,
+        "indicator": world["indicator"].pk,
     }
     return {name: values[ref] for name, ref in spec.items()}
 

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import authentication, exceptions, permissions
 
+from oogst.core.audit_log import log_event
+
 from .models import ApiKey, Scope
 
 HEADER = "HTTP_X_API_KEY"
@@ -17,6 +19,8 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             return None
         key = ApiKey.objects.for_raw_key(raw)
         if key is None:
+            # Never the key itself in the log: its first characters say enough.
+            log_event("api_auth", obj=f"api_key:{raw[:12]}", result="failure", request=request)
             raise exceptions.AuthenticationFailed(_("This API key is unknown or revoked."))
         key.touch()
         return key.actor, key

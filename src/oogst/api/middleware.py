@@ -66,6 +66,10 @@ class ApiMiddleware:
         return new
 
     def _cache_control(self, request, response):
+        # The answer depends on the key, the page's origin and the language asked for.
+        response["Vary"] = ", ".join(
+            v for v in (response.get("Vary"), "X-Api-Key", "Origin", "Accept-Language") if v
+        )
         if "Cache-Control" in response:
             return
         if response.status_code >= 400 or request.method not in ("GET", "HEAD"):
@@ -75,9 +79,6 @@ class ApiMiddleware:
             response["Cache-Control"] = "private, max-age=0, must-revalidate"
         else:
             response["Cache-Control"] = "public, max-age=300"
-        response["Vary"] = ", ".join(
-            v for v in (response.get("Vary"), "X-Api-Key", "Origin", "Accept-Language") if v
-        )
 
     def _cors(self, request, response):
         if not getattr(request, "api_public", False):

@@ -2,6 +2,7 @@
 every invalid field (invalidParams). One place for views, DRF and the middleware."""
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as ModelValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
@@ -81,6 +82,10 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound(_("There is no such resource."))
     elif isinstance(exc, PermissionDenied | NotAllowed):
         exc = exceptions.PermissionDenied(_("You may not do this."))
+    elif isinstance(exc, ModelValidationError):
+        # A model's own rule (clean()), as the page's form would show it: per field.
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"": exc.messages}
+        exc = exceptions.ValidationError(detail)
     elif isinstance(exc, StaleEdit):
         exc = PreconditionFailed(
             _("The pilot changed since the version in If-Match; read it again and retry.")

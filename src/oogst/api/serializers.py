@@ -1,9 +1,10 @@
 """What the API says, in lowerCamelCase. One pilot shape for the live register and for a
 frozen round's snapshot, so a client reads both the same way.
 
-Adding a section to the pilot (issue 17's indicators and budget lines): a nested serializer
-here, a field on `PilotSerializer`, and a prefetch in `views.pilot_queryset()` so a page of
-pilots stays a fixed number of queries.
+Adding a section to the pilot (as issue 17's indicators and budget lines were): a nested
+serializer here, a field on `_PilotContent` (or on `PilotSerializer` and `SnapshotSerializer`
+when the live and the frozen shapes differ), and a prefetch in `views.pilot_queryset()` so a
+page of pilots stays a fixed number of queries.
 """
 
 from django.urls import reverse
@@ -12,7 +13,16 @@ from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
 from oogst.motions.models import Motion, MotionStatus
-from oogst.pilots.models import AanleidingSoort, Antwoord, Fase, LessonKind, Resultaat
+from oogst.pilots.models import (
+    AanleidingSoort,
+    Antwoord,
+    Direction,
+    Fase,
+    FundingKind,
+    FundingNature,
+    LessonKind,
+    Resultaat,
+)
 
 from .auth import sees_all
 
@@ -22,7 +32,21 @@ def _absolute(request, url: str) -> str:
 
 
 def _link(request, name: str, **kwargs) -> dict:
-    return {"href": _absolute(request, reverse(f"api:{name}", kwargs=kwargs))}
+    """{"href": absolute URL}. Reversing a URL for every row was half a page's time: each
+    route is reversed once per request, with placeholders, and filled in per row."""
+    cache = getattr(request, "_api_links", None) if request is not None else None
+    if cache is None:
+        cache = {}
+        if request is not None:
+            request._api_links = cache
+    template = cache.get(name)
+    if template is None:
+        slots = {key: f"0slot{key}0" for key in kwargs}
+        template = cache[name] = _absolute(request, reverse(f"api:{name}", kwargs=slots))
+    href = template
+    for key, value in kwargs.items():
+        href = href.replace(f"0slot{key}0", str(value))
+    return {"href": href}
 
 
 class LinkSerializer(serializers.Serializer):
@@ -114,6 +138,83 @@ class PersonField(serializers.Field):
         return {"username": value.username, "name": value.name}
 
 
+FIGURE = {"max_digits": 14, "decimal_places": 2}
+
+
+class BudgetLineSerializer(serializers.Serializer):
+    """Money for a pilot from one source, in euros (decimal strings)."""
+
+    id = serializers.IntegerField(allow_null=True)
+    description = serializers.CharField(allow_blank=True)
+    year = serializers.IntegerField(allow_null=True)
+    begroot = serializers.DecimalField(allow_null=True, **FIGURE)
+    besteed = serializers.DecimalField(allow_null=True, **FIGURE)
+    fundingKind = serializers.ChoiceField(source="funding_kind", choices=[*FundingKind.values, ""])
+    funder = serializers.CharField(allow_blank=True)
+    nature = serializers.ChoiceField(choices=[*FundingNature.values, ""])
+
+
+class MeasurementRecordSerializer(serializers.Serializer):
+    """A value of an indicator on a date, with its source."""
+
+    id = serializers.IntegerField(allow_null=True)
+    date = serializers.DateField()
+    value = serializers.DecimalField(**FIGURE)
+    source = serializers.CharField(allow_blank=True)
+    note = serializers.CharField(allow_blank=True)
+
+
+class MeasurementSerializer(MeasurementRecordSerializer):
+    author = PersonField(allow_null=True)
+    createdAt = serializers.DateTimeField(source="created_at")
+
+
+class _IndicatorContent(serializers.Serializer):
+    id = serializers.IntegerField(allow_null=True)
+    name = serializers.CharField()
+    unit = serializers.CharField(allow_blank=True)
+    direction = serializers.ChoiceField(choices=Direction.values)
+    baseline = serializers.DecimalField(allow_null=True, **FIGURE)
+    baselineDate = serializers.DateField(source="baseline_date", allow_null=True)
+    target = serializers.DecimalField(allow_null=True, **FIGURE)
+    # A vague date ("eind 2027"), as the other *datum properties; not named "...Date", which
+    # the design rules reserve for a plain ISO date.
+    streefdatum = VagueDateField("target_date")
+    progress = serializers.SerializerMethodField(
+        help_text="From baseline to target, whole percent (0-100), by the latest measurement."
+    )
+
+    def get_progress(self, indicator) -> int | None:
+        progress = indicator.progress
+        return progress() if callable(progress) else progress
+
+
+class IndicatorSerializer(_IndicatorContent):
+    """An indicator of the pilot now, with its measurements (oldest first)."""
+
+    measurements = MeasurementSerializer(many=True, source="measurements.all")
+    _links = serializers.SerializerMethodField()
+
+    @extend_schema_field(inline_serializer("IndicatorLinks", {"metingen": LinkSerializer()}))
+    def get__links(self, indicator):
+        # The pilot comes with the prefetch (no query): where to read and add measurements.
+        request = self.context.get("request")
+        return {
+            "metingen": _link(
+                request,
+                "indicator_measurements",
+                pilot=indicator.pilot.slug,
+                indicator=indicator.pk,
+            )
+        }
+
+
+class IndicatorRecordSerializer(_IndicatorContent):
+    """An indicator as the frozen round reported it."""
+
+    measurements = MeasurementRecordSerializer(many=True)
+
+
 class _PilotContent(serializers.Serializer):
     """The appendix's form: what the live pilot and a frozen snapshot both hold."""
 
@@ -138,6 +239,7 @@ class _PilotContent(serializers.Serializer):
     aanleidingToelichting = serializers.CharField(source="aanleiding_toelichting")
     targetParticipants = serializers.IntegerField(source="target_participants", allow_null=True)
     budget = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    fundingEnds = serializers.DateField(source="funding_ends", allow_null=True)
     owner = PersonField(allow_null=True)
 
 
@@ -170,6 +272,8 @@ class PilotSerializer(_PilotContent):
     slug = serializers.SlugField()
     motienummers = serializers.ListField(child=serializers.CharField(), source="motion_numbers")
     partners = serializers.SerializerMethodField()
+    indicators = IndicatorSerializer(many=True, source="indicators.all")
+    budgetLines = BudgetLineSerializer(many=True, source="budget_lines.all")
     version = serializers.IntegerField()
     createdAt = serializers.DateTimeField(source="created_at")
     updatedAt = serializers.DateTimeField(source="updated_at")
@@ -235,6 +339,8 @@ class SnapshotSerializer(_PilotContent):
     partners = serializers.ListField(child=serializers.CharField())
     statusUpdates = SnapshotUpdateSerializer(many=True, source="status_updates")
     lessons = LessonSerializer(many=True)
+    indicators = IndicatorRecordSerializer(many=True)
+    budgetLines = BudgetLineSerializer(many=True, source="budget_lines")
     pilotVersion = serializers.IntegerField(source="pilot_version", allow_null=True)
 
 

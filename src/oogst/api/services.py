@@ -7,6 +7,7 @@ from django.utils.text import slugify
 
 from oogst.accounts.models import Role, User
 from oogst.core import permissions
+from oogst.core.audit_log import log_event
 from oogst.core.errors import NotAllowed
 
 from .models import ApiKey, hash_key, new_raw_key
@@ -47,6 +48,12 @@ def issue_key(*, actor, application: str, scope: str) -> tuple[ApiKey, str]:
             actor=_application_account(application),
             created_by=actor,
         )
+    log_event(
+        "api_key_issued",
+        obj=f"api_key:{key.pk}:{key.application}:{key.scope}",
+        result="success",
+        actor=actor.get_username(),
+    )
     return key, raw
 
 
@@ -63,4 +70,10 @@ def revoke_key(*, actor, key: ApiKey, confirmed: bool) -> ApiKey:
     key.revoked_by = actor
     with set_actor(actor):
         key.save()
+    log_event(
+        "api_key_revoked",
+        obj=f"api_key:{key.pk}:{key.application}",
+        result="success",
+        actor=actor.get_username(),
+    )
     return key

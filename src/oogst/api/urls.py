@@ -20,6 +20,11 @@ urlpatterns = [
     path("pilots/<str:pilot>", _open(views.PilotDetail), name="pilot"),
     path("pilots/<str:pilot>/voortgang", _open(views.PilotUpdates), name="pilot_updates"),
     path(
+        "pilots/<str:pilot>/indicatoren/<str:indicator>/metingen",
+        _open(views.IndicatorMeasurements),
+        name="indicator_measurements",
+    ),
+    path(
         "pilots/<str:pilot>/deelnemerscijfers",
         _open(views.ParticipantFigures),
         name="pilot_figures",

@@ -1,7 +1,7 @@
 """The API's resources. Thin: parse, check the key's scope, call the apps' services, answer."""
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from oogst.motions.models import Motion, MotionStatus
 from oogst.participants import disclosure
 from oogst.participants.models import Monitor
 from oogst.pilots import services as pilot_services
-from oogst.pilots.models import Lesson, Pilot, StatusUpdate
+from oogst.pilots.models import Indicator, Lesson, Measurement, Pilot, StatusUpdate
 from oogst.pilots.register import filtered_register
 from oogst.rounds.models import Round
 
@@ -26,6 +26,7 @@ from .models import Scope
 from .problems import PreconditionFailed, PreconditionRequired
 from .serializers import (
     FIGURES_SCHEMA,
+    MeasurementSerializer,
     MotionSerializer,
     PilotDetailSerializer,
     PilotSerializer,
@@ -66,9 +67,17 @@ PILOT_PATH = OpenApiParameter("pilot", str, OpenApiParameter.PATH, description="
 
 def pilot_queryset():
     """Everything a page of pilots shows in a fixed number of queries."""
+    measurements = Measurement.objects.select_related("author")
     return (
         Pilot.objects.select_related("programma", "portefeuille", "owner")
-        .prefetch_related("partners")
+        .prefetch_related(
+            "partners",
+            Prefetch(
+                "indicators",
+                Indicator.objects.prefetch_related(Prefetch("measurements", measurements)),
+            ),
+            "budget_lines",
+        )
         .defer("search_text")
     )
 
@@ -211,6 +220,95 @@ class PilotUpdates(APIView):
         response["ETag"] = etag(found)
         response["Location"] = request.build_absolute_uri(
             reverse("api:pilot", kwargs={"pilot": found.slug})
+        )
+        return response
+
+
+class MeasurementWrite(serializers.Serializer):
+    """A new measurement: the same fields, and the same rules (not in the future, not before
+    the baseline, not negative), as the page's form."""
+
+    date = serializers.DateField()
+    value = serializers.DecimalField(max_digits=14, decimal_places=2, min_value=0)
+    source = serializers.CharField(max_length=200, allow_blank=True, required=False, default="")
+    note = serializers.CharField(max_length=2000, allow_blank=True, required=False, default="")
+
+
+INDICATOR_PATH = OpenApiParameter(
+    "indicator", int, OpenApiParameter.PATH, description="The indicator's id."
+)
+
+
+class IndicatorMeasurements(APIView):
+    """An indicator's measurements; a write-updates key adds one."""
+
+    @property
+    def required_scope(self):
+        if self.request is not None and self.request.method == "POST":
+            return Scope.WRITE_UPDATES
+        return Scope.READ_PUBLIC
+
+    def _indicator(self, pilot, indicator) -> Indicator:
+        found = get_pilot(pilot, Pilot.objects.all())
+        if not indicator.isdigit() or int(indicator) > MAX_ID:
+            raise NotFound(_("This pilot has no such indicator."))
+        result = Indicator.objects.filter(pilot=found, pk=int(indicator)).first()
+        if result is None:
+            raise NotFound(_("This pilot has no such indicator."))
+        result.pilot = found
+        return result
+
+    @extend_schema(
+        operation_id="indicator_measurements_list",
+        responses={200: MeasurementSerializer(many=True)},
+        parameters=[PILOT_PATH, INDICATOR_PATH],
+    )
+    def get(self, request, pilot, indicator):
+        found = self._indicator(pilot, indicator)
+        measurements = found.measurements.select_related("author")
+        data = MeasurementSerializer(measurements, many=True, context={"request": request}).data
+        return Response(data)
+
+    @extend_schema(
+        operation_id="indicator_measurements_create",
+        request=MeasurementWrite,
+        responses={
+            201: OpenApiResponse(
+                MeasurementSerializer,
+                description="Added; ETag is the pilot's new version, Location the pilot.",
+            )
+        },
+        parameters=[
+            PILOT_PATH,
+            INDICATOR_PATH,
+            OpenApiParameter(
+                "If-Match",
+                str,
+                OpenApiParameter.HEADER,
+                required=True,
+                description='The pilot\'s ETag, e.g. "7".',
+            ),
+        ],
+    )
+    def post(self, request, pilot, indicator):
+        found = self._indicator(pilot, indicator)
+        expected = _if_match(request)
+        write = MeasurementWrite(data=request.data)
+        write.is_valid(raise_exception=True)
+        measurement = pilot_services.add_measurement(
+            actor=request.user,
+            indicator=found,
+            measurement=Measurement(**write.validated_data),
+            remote_addr=request.META.get("REMOTE_ADDR"),
+            expected_version=expected,
+        )
+        response = Response(
+            MeasurementSerializer(measurement, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+        response["ETag"] = etag(found.pilot)
+        response["Location"] = request.build_absolute_uri(
+            reverse("api:pilot", kwargs={"pilot": found.pilot.slug})
         )
         return response
 
@@ -389,8 +487,6 @@ class MotionList(_WithHistories, generics.ListAPIView):
         if data.get("programma"):
             motions = motions.filter(programma_id=data["programma"])
         if data.get("q"):
-            from django.db.models import Q
-
             q = data["q"]
             motions = motions.filter(
                 Q(nummer__icontains=q) | Q(titel__icontains=q) | Q(dictum__icontains=q)

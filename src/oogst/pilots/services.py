@@ -121,6 +121,20 @@ def save_reference(*, actor, obj, source=None):
     return obj
 
 
+def claim_version(pilot: Pilot, expected_version: int) -> None:
+    """For a write that names the version it saw (the API's If-Match): lock the pilot, refuse
+    with StaleEdit unless it is still that version, and move it to the next, so a second
+    writer holding the same version is refused instead of writing blind. Call it inside the
+    write's transaction."""
+    current = (
+        Pilot.objects.select_for_update().filter(pk=pilot.pk).values_list("version", flat=True)
+    )
+    if current.first() != expected_version:
+        raise StaleEdit(pilot, changes_since(pilot, expected_version))
+    pilot.version = expected_version + 1
+    Pilot.objects.filter(pk=pilot.pk).update(version=pilot.version)
+
+
 def changes_since(pilot: Pilot, version: int) -> list[Change]:
     """Field changes recorded after `version` of the pilot, oldest first."""
     changes = []
@@ -149,17 +163,10 @@ def add_status_update(
     source=None,
     expected_version: int | None = None,
 ):
-    """Add a progress update. With `expected_version` (the API's If-Match) the pilot is locked
-    and must still be that version; it then moves to the next, so a second writer holding the
-    same version is refused instead of writing blind."""
+    """Add a progress update. With `expected_version` (the API's If-Match) the pilot must
+    still be that version (`claim_version`)."""
     if expected_version is not None:
-        current = (
-            Pilot.objects.select_for_update().filter(pk=pilot.pk).values_list("version", flat=True)
-        )
-        if current.first() != expected_version:
-            raise StaleEdit(pilot, changes_since(pilot, expected_version))
-        pilot.version = expected_version + 1
-        Pilot.objects.filter(pk=pilot.pk).update(version=pilot.version)
+        claim_version(pilot, expected_version)
     update.pilot = pilot
     update.author = actor
     with _history_context(actor, remote_addr=remote_addr, source=source):
@@ -263,11 +270,20 @@ def delete_indicator(*, actor, indicator: Indicator, confirmed: bool, remote_add
 
 @transaction.atomic
 def add_measurement(
-    *, actor, indicator: Indicator, measurement: Measurement, remote_addr=None, source=None
+    *,
+    actor,
+    indicator: Indicator,
+    measurement: Measurement,
+    remote_addr=None,
+    source=None,
+    expected_version: int | None = None,
 ) -> Measurement:
     """Record a measurement. Refused (ValidationError) when dated before the indicator's
     baseline or in the future, or negative. A plain insert: two owners adding measurements
-    at the same time both keep theirs."""
+    at the same time both keep theirs. With `expected_version` (the API's If-Match) the pilot
+    must still be that version (`claim_version`)."""
+    if expected_version is not None:
+        claim_version(indicator.pilot, expected_version)
     measurement.indicator = indicator
     if measurement.pk is None:
         measurement.author = actor

@@ -524,6 +524,8 @@ def open_data(request, slug, fmt):
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{round.slug}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may fetch it
+    # Made from the frozen snapshots: the same bytes until the round is reopened.
+    response["Cache-Control"] = "public, max-age=3600"
     return response
 
 
