@@ -337,16 +337,16 @@ def _mail_text(*, round: Round, kind: str, user):
         subject = single_line(f"Oogst: {name} is geopend")
         body = (
             f"Beste {recipient},\n\n"
-            f"De rapportageronde {name} is geopend. Werk je pilots bij en markeer ze "
+            f"De rapportageronde {name} is geopend. Werk uw pilots bij en markeer ze "
             f"als bijgewerkt vóór {deadline} (ook als er niets veranderd is).\n\n"
-            f"Je takenlijst: {url}\n"
+            f"Uw takenlijst: {url}\n"
         )
     else:
         subject = single_line(f"Oogst: herinnering {name}, deadline {deadline}")
         body = (
             f"Beste {recipient},\n\n"
-            f"Over een week of minder sluit {name}. Nog niet al je pilots zijn "
-            f"bijgewerkt. Deadline: {deadline}.\n\nJe takenlijst: {url}\n"
+            f"Over een week of minder sluit {name}. Nog niet al uw pilots zijn "
+            f"bijgewerkt. Deadline: {deadline}.\n\nUw takenlijst: {url}\n"
         )
     return subject, body
 
