@@ -79,6 +79,11 @@ def test_every_page_reflows_and_passes_axe(
     browser, live_server, alice, bob, carol, erin, programma, alices_pilot
 ):
     world = build_world(alice, bob, carol, erin, programma, alices_pilot)
+    # Long words and addresses, as people paste them, must wrap rather than widen the page.
+    long_url = "https://www.zoetermeer.nl/" + "raadsinformatie/" * 12 + "motie-2411-62.pdf"
+    alices_pilot.doel = f"Zie {long_url} en de Rijksbegrotingsvoorbereidingswerkzaamheden."
+    alices_pilot.name = "Dealbreakers " + "jongerenwerkaanpak" * 4
+    alices_pilot.save()
     users, _kwargs = world
     visits = pages_per_role(world)
     assert set(COLUMNS) >= set(visits)
