@@ -1,7 +1,9 @@
 """A form that failed opens with a summary of its errors, each linking to its field."""
 
+import pytest
 from django import forms
 from django.template import Context, Template
+from django.urls import reverse
 
 from oogst.core.forms import NLDesignFormMixin
 
@@ -49,3 +51,27 @@ def test_a_formsets_forms_are_summarised_too():
     )
     html = render(MeetingForm(data={"title": "x", "kind": "a", "token": "t"}), formset)
     assert 'href="#id_form-0-title"' in html
+
+
+@pytest.mark.parametrize(
+    ("who", "name", "kwargs", "field"),
+    [
+        ("carol", "pilots:create", {}, "id_name"),
+        ("carol", "rounds:create", {}, "id_name"),
+        ("carol", "motions:create", {}, "id_nummer"),
+        ("erin", "accounts:user_create", {}, "id_username"),
+        ("erin", "pilots:reference_create", {"kind": "programmas"}, "id_name"),
+        ("alice", "pilots:add_status_update", {"slug": "dealbreakers"}, "id_date"),
+        ("alice", "pilots:add_lesson", {"slug": "dealbreakers"}, "id_lesson-text"),
+    ],
+)
+def test_a_form_sent_empty_opens_with_the_summary(
+    client, request, alices_pilot, who, name, kwargs, field
+):
+    client.force_login(request.getfixturevalue(who))
+    # As a browser sends it: never an empty body (views bind `request.POST or None`).
+    response = client.post(reverse(name, kwargs=kwargs), {"csrfmiddlewaretoken": "x"})
+    html = response.content.decode()
+    assert response.status_code in (200, 400)
+    assert html.count("data-error-summary") == 1
+    assert f'href="#{field}"' in html

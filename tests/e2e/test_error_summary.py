@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import axe_violations, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,6 +24,10 @@ def test_a_progress_update_without_a_date_lands_on_the_error_summary(
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     assert summary.is_visible() and summary.bounding_box()["y"] >= 0
     assert "Niet opgeslagen" in summary.inner_text()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 800})
     # Its link takes the user to the date field; what was typed is kept.
     summary.get_by_role("link", name="Datum").click()
     assert page.evaluate("document.activeElement.id") == "id_date"

@@ -43,5 +43,8 @@ def test_the_login_page_and_an_invalid_form_pass_axe(page, live_server, alice, a
     page.goto(f"{live_server.url}/pilots/{alices_pilot.slug}/bewerken/")
     page.get_by_label("Naam", exact=True).fill("")
     page.get_by_role("button", name="Opslaan").click()
-    page.get_by_text("Dit veld is verplicht.", exact=True).wait_for()
+    # The error summary repeats the field's message as a link to it.
+    page.locator("[data-error-summary]").get_by_role(
+        "link", name="Naam: Dit veld is verplicht."
+    ).wait_for()
     assert axe_violations(page) == [], "edit page with errors"

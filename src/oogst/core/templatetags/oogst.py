@@ -80,12 +80,13 @@ _MULTI_INPUT = (forms.RadioSelect, forms.CheckboxSelectMultiple)
 
 
 @register.inclusion_tag("core/_error_summary.html")
-def error_summary(*forms_, title_id="error-summary-title"):
+def error_summary(*forms_, title_id="error-summary-title", saving=True):
     """The NL Design System / GOV.UK error summary for one or more bound forms (or formsets).
 
     Every message once, in the form's order, each field's message a link to its input; the
     summary is focused on load by oogst/error-summary.js so the user lands on it, not on the
-    top of an unchanged-looking page.
+    top of an unchanged-looking page. `saving=False` for forms that store nothing (logging in,
+    a code): the summary then asks to check, rather than saying nothing was saved.
     """
     errors = []
     for form in _flatten(forms_):
@@ -101,7 +102,7 @@ def error_summary(*forms_, title_id="error-summary-title"):
                     errors.append({"message": message})
                 else:
                     errors.append({"message": message, "label": field.label, "anchor": anchor})
-    return {"errors": errors, "title_id": title_id}
+    return {"errors": errors, "title_id": title_id, "saving": saving}
 
 
 def _flatten(items):
