@@ -11,6 +11,7 @@ def test_an_owner_hides_the_owner_column_and_finds_it_hidden_again(
     page, live_server, alice, alices_pilot
 ):
     log_in(page, live_server, "alice", "alice-password-123")
+    page.goto(f"{live_server.url}/")  # owners land on their signals; the register is home
     table = page.get_by_role("table", name="Pilots")
     assert table.get_by_role("columnheader", name="Eigenaar").is_visible()
 
