@@ -152,6 +152,18 @@ def test_a_motion_past_its_deadline_and_not_afgedaan(carol, alice, portefeuille)
     assert subjects(griet, "evaluatie") is None  # the griffie sees motions only
 
 
+def test_a_motion_deadline_oogst_cannot_read_is_a_signal_until_corrected(carol, portefeuille):
+    griet = User.objects.create_user("griet", role=Role.GRIFFIE)
+    motion = Motion.objects.create(
+        nummer="2411-62", titel="Statushouders", deadline="na de zomer", portefeuille=portefeuille
+    )
+    assert subjects(griet, "motiedatum") == ["2411-62 Statushouders"]
+    assert subjects(carol, "motiedatum") == ["2411-62 Statushouders"]
+    motion.deadline = "1 september 2026"
+    motion.save()
+    assert subjects(griet, "motiedatum") == []
+
+
 def test_an_owner_sees_the_signals_of_their_own_pilots_only(client, alice, bob, carol, pilot):
     with on("2024-01-01"):
         Pilot.objects.create(name="Van Bob", owner=bob, fase="uitvoering", einddatum="2024")

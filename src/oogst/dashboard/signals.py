@@ -300,16 +300,40 @@ def unreadable_date(user, today, own=False, limit=None):
     return total
 
 
-def motion_overdue(user, today, own=False, limit=None):
-    motions = Motion.objects.overdue(today)
+def _motions_for(user, motions):
+    # An owner sees the motions of the portfolios they work for.
     if user.role == Role.EIGENAAR:
         motions = motions.filter(portefeuille__members=user)
+    return motions
+
+
+def motion_overdue(user, today, own=False, limit=None):
+    motions = _motions_for(user, Motion.objects.overdue(today))
     text, action = _("Deadline “%(date)s” has passed; not afgedaan."), _("Open the motion")
     template = reverse("motions:detail", kwargs={"nummer": "0000-0"})
     rows, total = _fetch(motions.values("nummer", "titel", "deadline").order_by("nummer"), limit)
     for row in rows:
         yield Signal(
             "motie",
+            f"{row['nummer']} {row['titel']}",
+            text % {"date": row["deadline"]},
+            template.replace("0000-0", row["nummer"], 1),
+            action,
+        )
+    return total
+
+
+def motion_unreadable_deadline(user, today, own=False, limit=None):
+    # A deadline Oogst cannot place in time never makes a motion overdue: say so instead.
+    motions = _motions_for(
+        user, Motion.objects.not_handled().filter(deadline_precision="unrecognized")
+    )
+    text, action = _("Oogst cannot read “%(date)s” as a date."), _("Correct the deadline")
+    template = reverse("motions:edit", kwargs={"nummer": "0000-0"}) + "#id_deadline"
+    rows, total = _fetch(motions.values("nummer", "titel", "deadline").order_by("nummer"), limit)
+    for row in rows:
+        yield Signal(
+            "motiedatum",
             f"{row['nummer']} {row['titel']}",
             text % {"date": row["deadline"]},
             template.replace("0000-0", row["nummer"], 1),
@@ -375,6 +399,16 @@ RULES = (
         gettext_lazy("Motion past its deadline"),
         gettext_lazy("The motion's deadline has passed and it is not afgedaan."),
         motion_overdue,
+        pilots=False,
+        everyone=True,
+    ),
+    Rule(
+        "motiedatum",
+        gettext_lazy("Motion deadline Oogst cannot read"),
+        gettext_lazy(
+            "A motion's deadline that Oogst cannot place in time, so it never shows as overdue."
+        ),
+        motion_unreadable_deadline,
         pilots=False,
         everyone=True,
     ),
