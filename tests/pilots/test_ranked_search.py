@@ -128,3 +128,33 @@ def test_the_register_shows_the_best_match_first_with_its_passage(client, alice,
         "Flexwonen Oost",
         "Woning delen",
     ]
+
+
+def test_a_common_word_is_searched_on_the_index_and_the_setting_ends_with_the_search(corpus):
+    """A word in half the pilots tempts PostgreSQL into testing every pilot's vector; inside
+    `index_preferred` the plan reads the GIN index, and afterwards plans are as before.
+    SQLite always searches its FTS5 table."""
+    from django.db import connection
+
+    from oogst.pilots.search import index_preferred
+
+    query = search_pilots(Pilot.objects.all(), "woningen")
+    sql, params = query.query.sql_with_params()
+
+    def plan():
+        explain = "EXPLAIN" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+        with connection.cursor() as cursor:
+            cursor.execute(f"{explain} {sql}", params)
+            return " ".join(str(row) for row in cursor.fetchall())
+
+    with index_preferred():
+        inside = plan()
+        names = [p.name for p in query]
+    assert names == found("woningen")  # the same answer, best first
+    if connection.vendor == "postgresql":
+        assert "Bitmap Index Scan on pilots_pilot_search_vector_gin" in inside
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            assert cursor.fetchone()[0] == "on"
+    else:
+        assert "pilots_search VIRTUAL TABLE INDEX" in inside

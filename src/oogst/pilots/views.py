@@ -47,11 +47,14 @@ def register(request):
                 ),
             },
         )
-    page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    if form.is_valid() and form.cleaned_data["q"]:
+    if not (form.is_valid() and form.cleaned_data["q"]):
+        page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    else:
+        with search.index_preferred():  # the count and the ranked page on the GIN index
+            page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
+            page.object_list = rows = list(page.object_list)
         # The register loads only the columns it shows; the passages need the long texts,
         # read for the whole page in one query rather than three per row.
-        rows = list(page.object_list)
         texts = Pilot.objects.only("korte_omschrijving", "doel", "search_text").in_bulk(
             [p.pk for p in rows]
         )
