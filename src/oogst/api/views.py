@@ -16,6 +16,7 @@ from oogst.motions import services as motion_services
 from oogst.motions.models import Motion, MotionStatus
 from oogst.participants import disclosure
 from oogst.participants.models import Monitor
+from oogst.pilots import search
 from oogst.pilots import services as pilot_services
 from oogst.pilots.models import Indicator, Lesson, Measurement, Pilot, StatusUpdate
 from oogst.pilots.register import filtered_register
@@ -114,7 +115,11 @@ class PilotList(generics.ListAPIView):
 
     @extend_schema(operation_id="pilots_list", parameters=PILOT_PARAMETERS)
     def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+        if not request.query_params.get("q"):
+            return super().get(request, *args, **kwargs)
+        # A search reads the full-text index, as the register page does (pilots/search.py).
+        with search.index_preferred():
+            return super().get(request, *args, **kwargs)
 
 
 class PilotDetail(APIView):
