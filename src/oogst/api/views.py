@@ -218,15 +218,7 @@ class PilotUpdates(APIView):
             remote_addr=request.META.get("REMOTE_ADDR"),
             expected_version=expected,
         )
-        response = Response(
-            StatusUpdateSerializer(update, context={"request": request}).data,
-            status=status.HTTP_201_CREATED,
-        )
-        response["ETag"] = etag(found)
-        response["Location"] = request.build_absolute_uri(
-            reverse("api:pilot", kwargs={"pilot": found.slug})
-        )
-        return response
+        return _created(request, StatusUpdateSerializer, update, found)
 
 
 class MeasurementWrite(serializers.Serializer):
@@ -307,15 +299,21 @@ class IndicatorMeasurements(APIView):
             remote_addr=request.META.get("REMOTE_ADDR"),
             expected_version=expected,
         )
-        response = Response(
-            MeasurementSerializer(measurement, context={"request": request}).data,
-            status=status.HTTP_201_CREATED,
-        )
-        response["ETag"] = etag(found.pilot)
-        response["Location"] = request.build_absolute_uri(
-            reverse("api:pilot", kwargs={"pilot": found.pilot.slug})
-        )
-        return response
+        return _created(request, MeasurementSerializer, measurement, found.pilot)
+
+
+def _created(request, serializer_class, written, pilot) -> Response:
+    """201 for a write on `pilot`: what was written, the pilot's new version as ETag (the next
+    write's If-Match) and the pilot as Location."""
+    response = Response(
+        serializer_class(written, context={"request": request}).data,
+        status=status.HTTP_201_CREATED,
+    )
+    response["ETag"] = etag(pilot)
+    response["Location"] = request.build_absolute_uri(
+        reverse("api:pilot", kwargs={"pilot": pilot.slug})
+    )
+    return response
 
 
 class ParticipantFigures(APIView):

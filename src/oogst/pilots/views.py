@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from oogst import vague_dates
-from oogst.core import tabular
+from oogst.core import confirm, tabular
 from oogst.core.once import once_per_form
 from oogst.core.redirects import safe_next
 
@@ -244,23 +244,17 @@ def edit_lesson(request, slug, pk):
 
 @require_http_methods(["GET", "POST"])
 def delete_lesson(request, slug, pk):
-    """A confirmation page first; a POST without the confirmation shows it again."""
     lesson = _owned_lesson(request, slug, pk)
-    pilot = lesson.pilot
-    if request.method == "POST":
-        try:
-            services.delete_lesson(
-                actor=request.user,
-                lesson=lesson,
-                confirmed=request.POST.get("confirm") == "yes",
-                remote_addr=_client_ip(request),
-            )
-        except services.DeletionNotConfirmed:
-            messages.error(request, _("Confirm that the lesson should be deleted."))
-        else:
-            messages.success(request, _("The lesson was deleted."))
-            return redirect(f"{pilot.get_absolute_url()}#lessen")
-    return render(request, "pilots/lesson_delete.html", {"lesson": lesson, "pilot": pilot})
+    return _confirmed_delete(
+        request,
+        delete=lambda **kw: services.delete_lesson(lesson=lesson, **kw),
+        obj=lesson,
+        pilot=lesson.pilot,
+        anchor="lessen",
+        template="pilots/lesson_delete.html",
+        done=_("The lesson was deleted."),
+        ask=_("Confirm that the lesson should be deleted."),
+    )
 
 
 @require_GET
@@ -397,7 +391,7 @@ def _confirmed_delete(request, *, delete, obj, pilot, anchor, template, done, as
         try:
             delete(
                 actor=request.user,
-                confirmed=request.POST.get("confirm") == "yes",
+                confirmed=confirm.confirmed(request),
                 remote_addr=_client_ip(request),
             )
         except services.DeletionNotConfirmed:
