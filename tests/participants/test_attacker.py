@@ -156,16 +156,7 @@ def monitors(draw):
     return people, layout
 
 
-# Derandomized so that CI is repeatable. Known open leak, found by a random run on 2026-11-25:
-# @reproduce_failure('6.170.17', b'AXicc9R2ZABDRkcmEK3BAAWODGBxCDkqPio+Kk43ccYBEmeFiAMAzmVJ+Q==')
-# pins a "<5" phase to exactly 1 through the groups jaar-2024 and status-actief. Put the
-# decorator above @given to replay it; fix disclosure.py, then drop derandomize.
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    derandomize=True,
-)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(monitors())
 def test_the_attacker_learns_no_hidden_count_of_a_random_monitor(monitor):
     people, layout = monitor

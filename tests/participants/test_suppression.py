@@ -41,6 +41,14 @@ def test_two_small_cells_that_add_up_to_eight_are_not_left_alone():
     assert [key for key, figure in shown.items() if figure.suppressed] == ["a", "d", "e"]
 
 
+def test_the_no_phase_row_is_protected_like_any_other():
+    # Phases are keyed by pk and None is "no phase recorded". 37 + 5 of 43 taking part left
+    # that row at exactly 1 (found by the random attacker): its partners are hidden too.
+    shown = protect({1: 37, 2: 5, 3: 0, None: 1})
+    assert shown[None] == Figure(None, Marker.SMALL)
+    assert shown[1].suppressed and shown[2].suppressed
+
+
 def test_a_table_that_cannot_be_protected_is_not_shown():
     assert protect({"a": 1, "b": 1, "c": 1, "d": 1, "e": 1}) is None
 

@@ -252,6 +252,9 @@ def _bounds(count: int) -> tuple[float, float]:
     return (1, SMALL - 1) if count < SMALL else (SMALL, math.inf)
 
 
+_SLACK = object()  # marks the unshown remainder; None is a real key ("no phase recorded")
+
+
 def _ranges_ok(counts: dict, hidden: set, slack: int | None, caps: dict | None = None) -> bool:
     """Can every hidden cell take at least three values, given the shown cells and the total?
 
@@ -265,10 +268,10 @@ def _ranges_ok(counts: dict, hidden: set, slack: int | None, caps: dict | None =
         low, high = _bounds(counts[key])
         cells.append(((low, min(high, caps.get(key, math.inf))), key))
     if slack is not None:
-        cells.append(((0, math.inf), None))
+        cells.append(((0, math.inf), _SLACK))
     total = sum(counts[key] for key in hidden) + (slack or 0)
     for index, ((low, high), key) in enumerate(cells):
-        if key is None:
+        if key is _SLACK:
             continue
         others = [bounds for i, (bounds, _k) in enumerate(cells) if i != index]
         least = max(low, total - sum(h for _l, h in others))
