@@ -267,7 +267,7 @@ class Pilot(models.Model):
 
     # The searchable texts beyond name, description and goal (evaluations, progress updates,
     # lessons, motions), kept in step on save. PostgreSQL derives its stored, GIN-indexed
-    # `search_vector` column from it; SQLite's FTS5 table is filled from it (pilots.search).
+    # vector in `pilots_search` from it; SQLite's FTS5 table is filled from it (pilots.search).
     search_text = models.TextField(editable=False, blank=True, default="")
     # Optimistic locking: a save of a stale form is refused instead of overwriting.
     version = models.PositiveIntegerField(default=1, editable=False)

@@ -50,19 +50,9 @@ def register(request):
     if not (form.is_valid() and form.cleaned_data["q"]):
         page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
     else:
-        with search.index_preferred():  # the count and the ranked page on the GIN index
-            page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
-            page.object_list = rows = list(page.object_list)
-        # The register loads only the columns it shows; the passages need the long texts,
-        # read for the whole page in one query rather than three per row.
-        texts = Pilot.objects.only("korte_omschrijving", "doel", "search_text").in_bulk(
-            [p.pk for p in rows]
+        page = search.results_page(
+            pilots, form.cleaned_data["q"], request.GET.get("pagina"), per_page=PAGE_SIZE
         )
-        for pilot in rows:
-            full = texts[pilot.pk]
-            for name in ("korte_omschrijving", "doel", "search_text"):
-                setattr(pilot, name, getattr(full, name))
-            pilot.passage = search.highlight(pilot, form.cleaned_data["q"])
     query = request.GET.copy()
     query.pop("pagina", None)
     timeline_query = query.copy()
