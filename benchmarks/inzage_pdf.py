@@ -9,9 +9,7 @@ size. Before the summary, 300 views took about 12 s and 650-800 passed the worke
 import argparse
 import datetime
 import io
-import os
 import sys
-import tempfile
 import time
 
 
@@ -19,22 +17,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--accesses", type=int, nargs="+", default=[300, 1000, 5000])
     args = parser.parse_args()
-    os.environ.setdefault("OOGST_DATA_DIR", tempfile.mkdtemp(prefix="oogst-bench-"))
     import bench_env
-    import django
 
-    bench_env.configure()
-
-    django.setup()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with bench_env.test_database():
         run(args)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def run(args):
@@ -61,7 +47,7 @@ def run(args):
         AccessLogEntry.objects.bulk_create(
             AccessLogEntry(
                 user=staff,
-                participant=person,
+                subject_key=person.log_key,
                 participant_code=person.code,
                 partner=partner,
                 pilot=pilot,
