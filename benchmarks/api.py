@@ -8,9 +8,7 @@ creates and drops a benchmark database on that server).
 """
 
 import argparse
-import os
 import statistics
-import tempfile
 import time
 
 
@@ -20,22 +18,10 @@ def main():
     parser.add_argument("--requests", type=int, default=60)
     args = parser.parse_args()
 
-    os.environ.setdefault("OOGST_DATA_DIR", tempfile.mkdtemp(prefix="oogst-bench-"))
-
     import bench_env
-    import django
 
-    bench_env.configure()
-    django.setup()
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with bench_env.test_database() as connection:
         run(args, connection)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def run(args, connection):

@@ -5,7 +5,9 @@ plain HTTP (production's HTTPS redirect would answer 301) and no MFA enrolment s
 benchmarks sign in with force_login, as the tests do).
 """
 
+import contextlib
 import os
+import tempfile
 
 DEFAULTS = {
     "SECRET_KEY": "benchmark-only-secret",
@@ -64,3 +66,27 @@ def register_of(count: int, *, owner) -> None:
         pilots.append(pilot)
     Pilot.objects.bulk_create(pilots, batch_size=500)
     search.reindex_all()
+
+
+@contextlib.contextmanager
+def test_database(*, static: bool = False):
+    """Django set up as `configure()` says, in a throwaway data folder and test database that
+    are gone afterwards; yields the connection. `static` collects the hashed static files the
+    production page templates refer to."""
+    os.environ.setdefault("OOGST_DATA_DIR", tempfile.mkdtemp(prefix="oogst-bench-"))
+    configure()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    if static:
+        call_command("collectstatic", interactive=False, verbosity=0)
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        yield connection
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -10,9 +10,7 @@ database in a temporary folder unless DATABASE_URL is set.
 
 import argparse
 import datetime
-import os
 import statistics
-import tempfile
 import time
 
 
@@ -22,25 +20,10 @@ def main():
     parser.add_argument("--requests", type=int, default=40)
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp(prefix="oogst-bench-")
-    os.environ.setdefault("OOGST_DATA_DIR", tmp)
-
     import bench_env
-    import django
 
-    bench_env.configure()
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
-    call_command("collectstatic", interactive=False, verbosity=0)
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with bench_env.test_database(static=True) as connection:
         run(args, connection)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def generate(count: int, *, start: int, coordinator, owners) -> None:
