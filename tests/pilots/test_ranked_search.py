@@ -193,3 +193,67 @@ def test_a_deleted_pilot_leaves_nothing_in_the_search_index(corpus):
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # Django defers FK checks
             cursor.execute("TRUNCATE pilots_pilot CASCADE")
         assert indexed() == []
+
+
+def test_a_page_of_results_has_the_ranked_order_count_and_passages_of_the_full_search(corpus):
+    """The register ranks in one query on the index (count and page together); it must
+    give what the plain QuerySet search gives, page by page, with filters applied."""
+    from oogst.pilots.search import results_page
+
+    Pilot.objects.create(name="Woningen Noord", fase="evaluatie")
+    Pilot.objects.create(name="Woningruil", korte_omschrijving="Woning ruilen.", fase="uitvoering")
+    register = Pilot.objects.for_register()
+    expected = found("woningen")
+    assert len(expected) == 5
+
+    pages = [results_page(register, "woningen", n, per_page=2) for n in (1, 2, 3)]
+    assert [[p.name for p in page.object_list] for page in pages] == [
+        expected[0:2],
+        expected[2:4],
+        expected[4:5],
+    ]
+    assert {page.paginator.count for page in pages} == {5}
+    assert pages[2].has_previous() and not pages[2].has_next()
+    assert all(p.passage for page in pages for p in page.object_list)
+    # As Paginator.get_page: nonsense gives the first page, past the end the last.
+    assert results_page(register, "woningen", "x", per_page=2).number == 1
+    assert results_page(register, "woningen", "-3", per_page=2).number == 1
+    last = results_page(register, "woningen", 99, per_page=2)
+    assert (last.number, [p.name for p in last.object_list]) == (3, expected[4:5])
+
+    # The register's filters narrow the ranked matches, in the same order.
+    evaluatie = register.filter(fase="evaluatie")
+    page = results_page(evaluatie, "woningen", 1, per_page=50)
+    assert [p.name for p in page.object_list] == [
+        name for name in expected if name in {"Buurtvervoer", "Woningen Noord"}
+    ]
+    assert page.paginator.count == 2
+    # Nothing found, or only stop words: an empty first page.
+    for text in ("kangoeroe", "de en van"):
+        empty = results_page(register, text, 1, per_page=2)
+        assert (empty.paginator.count, list(empty.object_list), empty.number) == (0, [], 1)
+    # A chosen order wins over the rank.
+    by_name = results_page(register, "woningen", 1, per_page=50, order_by=["name"])
+    assert [p.name for p in by_name.object_list] == sorted(expected)
+
+
+def test_equal_matches_keep_their_order_by_name_across_pages(alice):
+    """Pilots that match equally well are ordered by name, also when they straddle a page."""
+    from oogst.pilots.search import results_page
+
+    # Created in reverse: the database would hand equal matches back in this order.
+    for name in ("Huurteam West", "Huurteam Oost", "Huurteam Noord", "Huurteam Centrum"):
+        Pilot.objects.create(name=name, korte_omschrijving="Huurders helpen met hun huur.")
+    Pilot.objects.create(name="Huurders eerst", korte_omschrijving="Huurders helpen.")
+    Pilot.objects.create(name="Groene daken", korte_omschrijving="Sedum op daken.")
+    register = Pilot.objects.for_register()
+    pages = [
+        [p.name for p in results_page(register, "huurders", n, per_page=2).object_list]
+        for n in (1, 2, 3)
+    ]
+    assert pages == [
+        ["Huurders eerst", "Huurteam Centrum"],
+        ["Huurteam Noord", "Huurteam Oost"],
+        ["Huurteam West"],
+    ]
+    assert sum(pages, []) == found("huurders")

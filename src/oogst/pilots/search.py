@@ -127,18 +127,28 @@ def index_preferred():
                 cursor.execute("SET LOCAL work_mem TO DEFAULT")
 
 
-def results_page(pilots: QuerySet, text: str, number, *, per_page: int) -> Page:
+def results_page(pilots: QuerySet, text: str, number, *, per_page: int, order_by=None) -> Page:
     """One page of search results as the register shows them, each pilot with its `passage`.
 
-    The count and the ranked page run on the index; the pilots come with the register's
-    narrow columns, so the long texts the passages need are read for the whole page in one
-    query (reading them per pilot was three queries a row).
+    `pilots` are the register's filtered pilots before the search. Best match first
+    (`order_by` None) runs as one query that ranks and counts in `pilots_search` alone and
+    joins only the page's pilots (20,000 pilots, a word in 7,900 of them: 11 ms for count
+    and page; Django's count and page each joined every match: 45 ms). A chosen order goes
+    through the QuerySet. The long texts the
+    passages need are read for the page's pilots only, in one query.
     """
     from .models import Pilot
 
-    with index_preferred():
-        page = Paginator(pilots, per_page).get_page(number)
-        page.object_list = rows = list(page.object_list)
+    if order_by is None and terms(text):
+        page = _ranked_page(pilots, text, number, per_page)
+    else:
+        with index_preferred():
+            ordered = search_pilots(pilots, text)
+            if order_by is not None:
+                ordered = ordered.order_by(*order_by)
+            page = Paginator(ordered, per_page).get_page(number)
+            page.object_list = list(page.object_list)
+    rows = page.object_list
     texts = Pilot.objects.only("korte_omschrijving", "doel", "search_text").in_bulk(
         [pilot.pk for pilot in rows]
     )
@@ -148,6 +158,83 @@ def results_page(pilots: QuerySet, text: str, number, *, per_page: int) -> Page:
             setattr(pilot, name, getattr(full, name))
         pilot.passage = highlight(pilot, text)
     return page
+
+
+def _matches_sql(text: str) -> tuple[str, str, list]:
+    """(SQL for `pilot_id, score` of every pilot matching `text`, the column its pilot id
+    is in, parameters): the same match and rank as `search_pilots`, higher better, read from
+    the index table alone."""
+    if _is_postgresql():
+        return (
+            f"SELECT pilot_id, ts_rank(vector, query) AS score"
+            f" FROM {FTS_TABLE}, plainto_tsquery('dutch'::regconfig, %s) AS query"
+            f" WHERE vector @@ query",
+            "pilot_id",
+            [text],
+        )
+    weights = ", ".join(str(w) for w in SQLITE_WEIGHTS)
+    return (
+        f"SELECT rowid AS pilot_id, -bm25({FTS_TABLE}, {weights}) AS score"
+        f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",
+        "rowid",
+        [" AND ".join(f'"{t}"' for t in terms(text))],
+    )
+
+
+def _ranked_page(pilots: QuerySet, text: str, number, per_page: int) -> Page:
+    """Like `Paginator(search_pilots(pilots, text), per_page).get_page(number)` in one query
+    where Paginator needs two: an invalid page number gives the first page, one past the
+    end the last.
+
+    The matches are ranked and counted in the index table; only those that can be on the
+    page are joined to the pilots for the tie-break by name. `place` (SQL's rank(): equal
+    scores share the place of the first) of a row is at most its place in the full order,
+    so every row of the page has place <= the page's last position.
+    """
+    matches, pilot_column, params = _matches_sql(text)
+    if pilots.query.where:  # the register's filters: only the pilots that pass them
+        ids, ids_params = pilots.order_by().values("pk").query.sql_with_params()
+        matches, params = f"{matches} AND {pilot_column} IN ({ids})", [*params, *ids_params]
+    sql = (
+        "SELECT s.pilot_id, s.score, s.total FROM ("
+        " SELECT pilot_id, score, count(*) OVER () AS total,"
+        f" rank() OVER (ORDER BY score DESC) AS place FROM ({matches}) AS m"
+        f") AS s JOIN {pilots.model._meta.db_table} AS p ON p.id = s.pilot_id"
+        " WHERE s.place <= %s ORDER BY s.score DESC, p.name, p.id LIMIT %s OFFSET %s"
+    )
+
+    def run(page_number):
+        offset = (page_number - 1) * per_page
+        with index_preferred(), connection.cursor() as cursor:
+            cursor.execute(sql, [*params, offset + per_page, per_page, offset])
+            return cursor.fetchall()
+
+    try:
+        number = max(int(number), 1)
+    except (TypeError, ValueError):
+        number = 1
+    found = run(number)
+    if not found and number > 1:  # past the end: the last page, as Paginator.get_page does
+        found = run(1)
+        number = max(1, -(-found[0][2] // per_page)) if found else 1
+        found = run(number) if number > 1 else found
+    count = found[0][2] if found else 0
+    by_pk = pilots.in_bulk([pilot_id for pilot_id, _score, _count in found])
+    rows = []
+    for pilot_id, score, _count in found:
+        if pilot_id in by_pk:  # not if deleted between the two queries
+            pilot = by_pk[pilot_id]
+            pilot.rank = score
+            rows.append(pilot)
+    return Page(rows, number, _Counted(rows, per_page, count))
+
+
+class _Counted(Paginator):
+    """A paginator whose count is already known (it came with the page)."""
+
+    def __init__(self, rows, per_page, count):
+        super().__init__(rows, per_page)
+        self.count = count
 
 
 # --- keeping the SQLite index in step (PostgreSQL's trigger keeps `pilots_search` in step) ---

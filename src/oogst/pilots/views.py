@@ -23,13 +23,15 @@ from .forms import (
 )
 from .models import BudgetLine, Indicator, Lesson, Measurement, Pilot
 from .register import filtered_register
+from .register import select as register_selection
 
 PAGE_SIZE = 50
 
 
 @require_GET
 def register(request):
-    form, pilots = filtered_register(request.GET)
+    selection = register_selection(request.GET)
+    form = selection.form
     if request.GET.get("weergave") == "tijdlijn":
         # Every pilot that passes the filters on one axis (no pages: it is one picture).
         query = request.GET.copy()
@@ -41,17 +43,21 @@ def register(request):
                 "form": form,
                 "table_query": query.urlencode(),
                 **timeline.context(
-                    timeline.items_from_queryset(pilots),
+                    timeline.items_from_queryset(selection.ordered()),
                     today=timezone.localdate(),
                     timeline_id="tijdlijn",
                 ),
             },
         )
-    if not (form.is_valid() and form.cleaned_data["q"]):
-        page = Paginator(pilots, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    if not selection.text:
+        page = Paginator(selection.ordered(), PAGE_SIZE).get_page(request.GET.get("pagina"))
     else:
         page = search.results_page(
-            pilots, form.cleaned_data["q"], request.GET.get("pagina"), per_page=PAGE_SIZE
+            selection.pilots,
+            selection.text,
+            request.GET.get("pagina"),
+            per_page=PAGE_SIZE,
+            order_by=selection.order_by,
         )
     query = request.GET.copy()
     query.pop("pagina", None)
