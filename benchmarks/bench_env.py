@@ -85,6 +85,9 @@ def test_database(*, static: bool = False):
     if static:
         call_command("collectstatic", interactive=False, verbosity=0)
     setup_test_environment()
+    from oogst.core.runtime import tune_garbage_collection
+
+    tune_garbage_collection()  # as every gunicorn worker does in oogst/wsgi.py
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         yield connection

@@ -220,7 +220,7 @@ def run(args, connection):
             )
         if size == min(args.sizes):
             for label, url in [("harvest page", "/oogst/"), ("timeline", "/?weergave=tijdlijn")]:
-                median, p95 = measure(client, url, max(10, args.requests // 4))
+                median, p95 = measure(client, url, args.requests)
                 print(f"  {label:35s} median {median:6.1f} ms  p95 {p95:6.1f} ms")
     if len(args.sizes) > 1:
         small, large = min(args.sizes), max(args.sizes)
