@@ -121,6 +121,9 @@ def test_the_register_shows_the_best_match_first_with_its_passage(client, alice,
         "Buurtvervoer",
     ]
     assert "<mark>woningen</mark>" in response.content.decode()
+    # The filters narrow the search.
+    response = client.get(reverse("pilots:register"), {"q": "woningen", "fase": "evaluatie"})
+    assert [p.name for p in response.context["page"].object_list] == ["Buurtvervoer"]
     # A chosen order still wins over the ranking.
     response = client.get(reverse("pilots:register"), {"q": "woningen", "sort": "name"})
     assert [p.name for p in response.context["page"].object_list] == [
