@@ -5,21 +5,21 @@ import os
 import subprocess
 import sys
 
-from oogst.core.runtime import THRESHOLDS
-
 PROBE = """
 import gc, json
+defaults = gc.get_threshold()
 import oogst.wsgi
-print(json.dumps([list(gc.get_threshold()), gc.get_freeze_count()]))
+print(json.dumps([gc.get_threshold() == defaults, gc.get_freeze_count()]))
 """
 
 
-def test_a_web_worker_freezes_what_it_loaded_and_collects_young_objects_less_often():
+def test_a_web_worker_keeps_what_it_loaded_out_of_the_collectors_scans():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
     result = subprocess.run(
         [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, check=True
     )
-    thresholds, frozen = json.loads(result.stdout.strip().splitlines()[-1])
-    assert tuple(thresholds) == THRESHOLDS
-    # Django, Oogst's views and URL patterns: tens of thousands of objects, out of sight.
-    assert frozen > 20_000
+    same_thresholds, frozen = json.loads(result.stdout.strip().splitlines()[-1])
+    # Django, Oogst's views and URL patterns: over a hundred thousand objects.
+    assert frozen > 50_000
+    # Collections as often as CPython has them: cycles holding big responses go promptly.
+    assert same_thresholds

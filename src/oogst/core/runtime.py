@@ -1,29 +1,25 @@
 """How a long-running Oogst process runs Python's garbage collector.
 
-A page such as the harvest or the timeline makes a few hundred thousand short-lived objects
-(2,000 pilots with their lessons and bars). With CPython's defaults the young generation is
-collected every 700 allocations and now and then the whole heap, Django's own start-up
-objects included, is scanned again: at 2,000 pilots that put the harvest page's p95 at
-three times its median (160 against 55 ms) while its median barely moved with the
-collector off. Reference counting frees nearly all of it anyway; the collector is only
-there for cycles.
+Now and then CPython's collector scans every object in the process for cycles, Django's and
+Oogst's start-up objects included (about 126,000). At 2,000 pilots such a full collection
+took about 100 ms in the middle of a harvest page or a timeline (their p95 was 210 and 240
+ms against medians of 70 and 120). Freezing what is loaded at start-up takes it out of
+those scans: the same collections then take 10 to 40 ms.
+
+The collection thresholds stay CPython's: raised to 50,000 young objects they made pages a
+little faster but let reference cycles holding large responses (a 6 MB PDF download)
+pile up between collections, and a 500-pilot round's pages then peaked at 713 MB instead
+of 370.
 """
 
 import gc
 
-# Young generation every 50,000 allocations instead of 700; the older two as CPython has
-# them relative to that. A cycle lives a little longer (at most some MB), pages no longer
-# stall on collections.
-THRESHOLDS = (50_000, 20, 100)
-
 
 def tune_garbage_collection() -> None:
     """Call once a worker has loaded Django and Oogst (wsgi.py): what is alive then (modules,
-    settings, URL patterns, templates) stays alive for the process's life, so it is moved
-    out of the collector's sight, and young objects are collected less often."""
+    settings, every view and URL pattern) stays alive for the process's life."""
     from django.urls import get_resolver
 
     _patterns = get_resolver().url_patterns  # views imported before freezing
     gc.collect()
     gc.freeze()
-    gc.set_threshold(*THRESHOLDS)
