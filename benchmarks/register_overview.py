@@ -6,9 +6,7 @@ creates and drops a benchmark database on that server).
 """
 
 import argparse
-import os
 import statistics
-import tempfile
 import time
 
 
@@ -18,36 +16,15 @@ def main():
     parser.add_argument("--requests", type=int, default=60)
     args = parser.parse_args()
 
-    tmp = tempfile.mkdtemp(prefix="oogst-bench-")
-    os.environ.setdefault("OOGST_DATA_DIR", tmp)
-
     import bench_env
-    import django
 
-    bench_env.configure()
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import (
-        CaptureQueriesContext,
-        get_runner,  # noqa: F401  (kept for parity with test setup)
-        setup_test_environment,
-    )
-
-    # Production settings: hashed static files, as served by whitenoise.
-    call_command("collectstatic", interactive=False, verbosity=0)
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        run(args, connection, CaptureQueriesContext, settings)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    with bench_env.test_database(static=True) as connection:
+        run(args, connection)
 
 
-def run(args, connection, CaptureQueriesContext, settings):
+def run(args, connection):
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from oogst.accounts.models import Role, User
     from oogst.pilots.models import Partner

@@ -15,7 +15,6 @@ import os
 import resource
 import statistics
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
@@ -26,30 +25,17 @@ def main():
     parser.add_argument("--pilots", type=int, default=500)
     parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
-    os.environ.setdefault("OOGST_DATA_DIR", tempfile.mkdtemp(prefix="oogst-bench-"))
     import bench_env
-    import django
 
-    bench_env.configure()
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    call_command("collectstatic", interactive=False, verbosity=0)
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
-        run(args, connection, CaptureQueriesContext)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+    with bench_env.test_database(static=True) as connection:
+        run(args, connection)
 
 
-def run(args, connection, CaptureQueriesContext):
+def run(args, connection):
     from appendix_render import snapshot
     from django.core.management import call_command
     from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
     from oogst.accounts.models import Role, User
     from oogst.pilots.models import Pilot, Programma, StatusUpdate
