@@ -325,12 +325,13 @@ def _words(language: str) -> dict:
         "unknown": _("unknown"),
         "between": _("%(label)s: %(text)s (between %(start)s and %(end)s)"),
         "fases": {value: str(label) for value, label in Fase.choices},
+        "language": language,
     }
 
 
 def describe_span(label: str, s: Span, words: dict | None = None) -> str:
-    language = get_language()
-    words = words or _words(language)
+    words = words or _words(get_language())
+    language = words["language"]
     if not s.text:
         return f"{label}: {words['not filled in']}"
     if not s.known:
