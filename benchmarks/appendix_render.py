@@ -4,7 +4,9 @@ Run: .venv/bin/python benchmarks/appendix_render.py [--pilots 500 2000]
 Each format runs in a fresh process so its peak memory (max RSS) is its own. The round's web
 pages, end to end through Django, are timed by benchmarks/round_page.py. WeasyPrint is no
 longer installed, so its PDF figure is quoted from the last measurement on this machine
-(README: 68 s, 970 MB at 500 pilots) and the ratio is computed against it.
+(README: 48 s, 967 MB at 500 pilots) and the ratio is computed against it. To measure it
+again: `git worktree add /tmp/weasy 0e1939e^`, a venv there with `pip install -e .`, and
+this script of that commit.
 """
 
 import argparse
@@ -22,8 +24,9 @@ PARAGRAPH = (
 )
 
 
-# The last WeasyPrint measurement of the 500-pilot PDF on this machine (seconds, peak MB).
-WEASYPRINT = (68, 970)
+# The last WeasyPrint measurement of the 500-pilot PDF on this machine (seconds, peak MB):
+# WeasyPrint 70.0 at 0e1939e^, 2026-11-25, right before the Typst figure in the README.
+WEASYPRINT = (48, 967)
 
 
 def snapshot(i):
