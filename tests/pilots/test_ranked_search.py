@@ -121,6 +121,10 @@ def test_the_register_shows_the_best_match_first_with_its_passage(client, alice,
         "Buurtvervoer",
     ]
     assert "<mark>woningen</mark>" in response.content.decode()
+    # The order chooser says the results are ranked, not sorted by name.
+    sort = response.context["form"]["sort"]
+    assert sort.value() in (None, "")
+    assert '<option value="" selected>' in str(sort)
     # The filters narrow the search.
     response = client.get(reverse("pilots:register"), {"q": "woningen", "fase": "evaluatie"})
     assert [p.name for p in response.context["page"].object_list] == ["Buurtvervoer"]

@@ -290,6 +290,9 @@ class RegisterFilterForm(NLDesignFormMixin, forms.Form):
         required=False,
         widget=FastSelect,
         choices=[
+            # The default: best match first when searching, else by name. Said so, so that
+            # ranked results never look sorted by name.
+            ("", _("Best match (or name)")),
             ("name", _("Name")),
             ("programma", _("Programme")),
             ("start", _("Start date")),
