@@ -307,39 +307,48 @@ def _motions_for(user, motions):
     return motions
 
 
-def motion_overdue(user, today, own=False, limit=None):
-    motions = _motions_for(user, Motion.objects.overdue(today))
-    text, action = _("Deadline “%(date)s” has passed; not afgedaan."), _("Open the motion")
-    template = reverse("motions:detail", kwargs={"nummer": "0000-0"})
+def _motion_signals(kind, motions, text, action, template, limit):
+    """One signal per motion: "nummer titel", `text` with the deadline, a link made from
+    `template` (a URL for motion 0000-0)."""
     rows, total = _fetch(motions.values("nummer", "titel", "deadline").order_by("nummer"), limit)
     for row in rows:
         yield Signal(
-            "motie",
+            kind,
             f"{row['nummer']} {row['titel']}",
             text % {"date": row["deadline"]},
             template.replace("0000-0", row["nummer"], 1),
             action,
         )
     return total
+
+
+def motion_overdue(user, today, own=False, limit=None):
+    return (
+        yield from _motion_signals(
+            "motie",
+            _motions_for(user, Motion.objects.overdue(today)),
+            _("Deadline “%(date)s” has passed; not afgedaan."),
+            _("Open the motion"),
+            reverse("motions:detail", kwargs={"nummer": "0000-0"}),
+            limit,
+        )
+    )
 
 
 def motion_unreadable_deadline(user, today, own=False, limit=None):
     # A deadline Oogst cannot place in time never makes a motion overdue: say so instead.
-    motions = _motions_for(
-        user, Motion.objects.not_handled().filter(deadline_precision="unrecognized")
-    )
-    text, action = _("Oogst cannot read “%(date)s” as a date."), _("Correct the deadline")
-    template = reverse("motions:edit", kwargs={"nummer": "0000-0"}) + "#id_deadline"
-    rows, total = _fetch(motions.values("nummer", "titel", "deadline").order_by("nummer"), limit)
-    for row in rows:
-        yield Signal(
+    return (
+        yield from _motion_signals(
             "motiedatum",
-            f"{row['nummer']} {row['titel']}",
-            text % {"date": row["deadline"]},
-            template.replace("0000-0", row["nummer"], 1),
-            action,
+            _motions_for(
+                user, Motion.objects.not_handled().filter(deadline_precision="unrecognized")
+            ),
+            _("Oogst cannot read “%(date)s” as a date."),
+            _("Correct the deadline"),
+            reverse("motions:edit", kwargs={"nummer": "0000-0"}) + "#id_deadline",
+            limit,
         )
-    return total
+    )
 
 
 RULES = (
